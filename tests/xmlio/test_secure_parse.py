@@ -1,0 +1,84 @@
+"""The secure parser: no external entities, no network, bombs refused, atomic writes."""
+
+import time
+
+import pytest
+
+from toolkit import xmlio
+from toolkit.errors import NotWellFormed, UnsafeXML
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY l1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY l2 "&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;">
+ <!ENTITY l3 "&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;">
+ <!ENTITY l4 "&l3;&l3;&l3;&l3;&l3;&l3;&l3;&l3;&l3;&l3;">
+ <!ENTITY l5 "&l4;&l4;&l4;&l4;&l4;&l4;&l4;&l4;&l4;&l4;">
+ <!ENTITY l6 "&l5;&l5;&l5;&l5;&l5;&l5;&l5;&l5;&l5;&l5;">
+ <!ENTITY l7 "&l6;&l6;&l6;&l6;&l6;&l6;&l6;&l6;&l6;&l6;">
+ <!ENTITY l8 "&l7;&l7;&l7;&l7;&l7;&l7;&l7;&l7;&l7;&l7;">
+ <!ENTITY l9 "&l8;&l8;&l8;&l8;&l8;&l8;&l8;&l8;&l8;&l8;">
+]>
+<lolz>&l9;</lolz>"""
+
+
+def test_entity_bomb_is_refused_quickly():
+    t = time.perf_counter()
+    with pytest.raises(UnsafeXML) as info:
+        xmlio.parse_bytes(BOMB, "bomb.xml")
+    assert time.perf_counter() - t < 2
+    assert "amplification" in info.value.message
+
+
+def test_external_entity_is_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    doc = (f'<!DOCTYPE r [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n<r>&x;</r>').encode()
+    try:
+        tree = xmlio.parse_bytes(doc, "xxe.xml")
+    except NotWellFormed as exc:
+        assert exc.line == 2 and "external" in exc.message
+    else:
+        from lxml import etree
+
+        assert b"TOP-SECRET" not in etree.tostring(tree)
+
+
+def test_internal_entities_are_expanded():
+    tree = xmlio.parse_bytes(b'<!DOCTYPE r [<!ENTITY me "Mao">]><r>&me;</r>')
+    assert tree.getroot().text == "Mao"
+
+
+def test_not_well_formed_has_location():
+    with pytest.raises(NotWellFormed) as info:
+        xmlio.parse_bytes(b"<a>\n<b>\n</a>", "x.xml")
+    e = info.value
+    assert (e.file, e.line) == ("x.xml", 3) and e.column > 0
+    assert str(e).startswith("x.xml:3:")
+
+
+def test_network_xinclude_is_refused(tmp_path):
+    f = tmp_path / "x.xml"
+    f.write_text('<r xmlns:xi="http://www.w3.org/2001/XInclude">'
+                 '<xi:include href="http://example.org/a.xml"/></r>')
+    with pytest.raises(NotWellFormed, match="non-local"):
+        xmlio.parse(f)
+
+
+def test_local_xinclude_is_resolved(tmp_path):
+    (tmp_path / "part.xml").write_text("<p>included text</p>")
+    f = tmp_path / "main.xml"
+    f.write_text('<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="part.xml"/></r>')
+    assert xmlio.parse(f).getroot()[0].text == "included text"
+
+
+def test_atomic_write_leaves_nothing_on_failure(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    with pytest.raises(RuntimeError):
+        with xmlio.atomic_output(target, "w") as fh:
+            fh.write("half")
+            raise RuntimeError("boom")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

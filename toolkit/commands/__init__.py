@@ -1,0 +1,8 @@
+"""The teikit subcommands, one module each; COMMANDS lists them for the CLI group."""
+
+from .build import build
+from .common import TeikitClickError  # noqa: F401
+from .render import render
+from .schemas import schemas
+
+COMMANDS = [build, render, schemas]

@@ -1,0 +1,71 @@
+"""Shared option decorators and the error boundary for every command."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from ..errors import EXIT_INVALID, TeikitError
+
+
+class TeikitClickError(click.ClickException):
+    """A library error at the command boundary, printed as FILE:LINE:COLUMN: error: message."""
+
+    def __init__(self, error: TeikitError):
+        super().__init__(str(error))
+        self.error = error
+        self.exit_code = getattr(error, "exit_code", EXIT_INVALID)
+
+    def show(self, file=None) -> None:
+        e = self.error
+        text = e.as_issue().format() if e.file else f"error: {e.message}"
+        click.echo(f"{text}", err=True)
+
+
+def boundary(func):
+    """Turn library errors into TeikitClickError (and OS errors into clean messages)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except TeikitError as exc:
+            raise TeikitClickError(exc) from None
+        except BrokenPipeError:  # e.g. `teikit render … | head`
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+
+    return wrapper
+
+
+def output_option(help_text: str = "Write to this file instead of standard output."):
+    return click.option("-o", "--output", "output", type=click.Path(dir_okay=False,
+                        writable=True), default=None, help=help_text)
+
+
+def mode_option(func):
+    return click.option("--mode", type=click.Choice(["reading", "diplomatic"]),
+                        default="reading", show_default=True,
+                        help="Reading text (corrected, expanded) or diplomatic "
+                             "(as the source shows it).")(func)
+
+
+def input_file_argument(func):
+    return click.argument("file", type=click.Path(exists=False, dir_okay=False))(func)
+
+
+def emit(data: str | bytes, output: str | None) -> None:
+    """Write to a file atomically, or to standard output."""
+    from ..xmlio import write_atomic
+
+    if output:
+        write_atomic(output, data)
+    else:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            click.echo(data, nl=not data.endswith("\n"))
