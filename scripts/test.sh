@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/ruff check toolkit tests bench
+.venv/bin/ruff check $(ls -d toolkit tests bench 2>/dev/null)
 .venv/bin/python -m pytest "$@"
