@@ -1,13 +1,17 @@
 """The one secure XML parser, local XInclude, and atomic writes.
 
 Untrusted XML never resolves external entities, never touches the network, and
-entity-expansion bombs are refused by libxml2's amplification limit. Every parse
-error becomes a :class:`~toolkit.errors.NotWellFormed` with file, line and column.
+entity-expansion bombs are refused by libxml2's amplification limit. Documents are
+bounded by the documented limits of :mod:`toolkit.limits` (file size, nesting depth).
+Every parse error becomes a :class:`~toolkit.errors.NotWellFormed` with file, line
+and column.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError, NotWellFormed, UnsafeXML
+from . import limits
+from .errors import InputError, NotWellFormed, TeikitError, UnsafeXML
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -23,7 +28,17 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 NS = {"tei": TEI_NS, "xi": XI_NS}
 
 _UNSAFE_MARKERS = ("amplification", "entity reference loop", "Detected an entity",
-                   "Excessive depth", "xmlSAX2Characters: huge text node")
+                   "Excessive depth", "xmlSAX2Characters: huge text node",
+                   "Resource limit exceeded")
+TEI_ROOTS = ("TEI", "teiCorpus")
+
+
+class LimitExceeded(UnsafeXML):
+    """The input is beyond a documented limit of :mod:`toolkit.limits`."""
+
+
+class NotTEI(TeikitError):
+    """A well-formed document whose root is not ``tei:TEI`` or ``tei:teiCorpus``."""
 
 
 def _parser() -> etree.XMLParser:
@@ -34,7 +49,10 @@ def _parser() -> etree.XMLParser:
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
-        huge_tree=False,  # keeps libxml2's depth and text-size limits
+        # XML_PARSE_HUGE raises libxml2's depth limit from 256 to 2048 (limits.MAX_DEPTH);
+        # text size stays bounded by limits.max_file_bytes(), and the entity
+        # amplification limit still applies.
+        huge_tree=True,
         remove_blank_text=False,
     )
 
@@ -48,14 +66,30 @@ def _error(exc: etree.XMLSyntaxError, file: str) -> NotWellFormed:
         msg = msg[: -len(suffix)]
     if "not defined" in msg and "Entity" in msg:
         msg += " (external entities and DTDs are never loaded)"
+    elif "Excessive depth" in msg:
+        msg = (f"elements nested deeper than {limits.MAX_DEPTH} levels: refused "
+               "(teikit's documented depth limit)")
+    elif "amplification" in msg:
+        msg = ("entity expansion too large (an entity bomb?): refused; "
+               "libxml2 says: " + msg)
     cls = UnsafeXML if any(m in msg for m in _UNSAFE_MARKERS) else NotWellFormed
     return cls(msg, file=file, line=line or 1, column=column or 1)
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
+    """Read a file, refusing it beyond ``limits.max_file_bytes()`` without loading it.
+
+    The read itself is bounded too, so a growing file, a device such as ``/dev/zero``
+    or an endless pipe cannot exhaust memory.
+    """
     p = Path(path)
+    limit = limits.max_file_bytes()
     try:
-        return p.read_bytes()
+        with p.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+                raise _too_large(str(path), st.st_size, limit)
+            data = fh.read(limit + 1)
     except IsADirectoryError:
         raise InputError("is a directory, not a file", file=str(path)) from None
     except FileNotFoundError:
@@ -64,10 +98,25 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise InputError("permission denied", file=str(path)) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), file=str(path)) from None
+    if len(data) > limit:
+        raise _too_large(str(path), None, limit)
+    return data
+
+
+def _too_large(file: str, size: int | None, limit: int) -> LimitExceeded:
+    what = f"{limits.human(size)}" if size is not None else "more than that"
+    return LimitExceeded(f"document too large ({what}): teikit reads at most "
+                         f"{limits.human(limit)} ({limits.ENV_MAX_BYTES} raises the limit)",
+                         file=file)
 
 
 def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> etree._ElementTree:
     """Parse XML bytes securely; raise NotWellFormed with a location on failure."""
+    limit = limits.max_file_bytes()
+    if len(data) > limit:
+        raise _too_large(file, len(data), limit)
+    if not data or data.isspace():
+        raise NotWellFormed("empty document: no XML in the file", file=file, line=1, column=1)
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.XMLSyntaxError as exc:
@@ -84,6 +133,24 @@ def parse(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
     if xinclude and tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
         resolve_xincludes(tree, file)
     return tree
+
+
+def require_tei(tree: etree._ElementTree, file: str = "-") -> etree._ElementTree:
+    """Return ``tree`` if its root is ``tei:TEI`` or ``tei:teiCorpus``, else raise NotTEI."""
+    root = tree.getroot()
+    qname = etree.QName(root)
+    if qname.namespace == TEI_NS and qname.localname in TEI_ROOTS:
+        return tree
+    where = f"in namespace {qname.namespace}" if qname.namespace else "in no namespace"
+    hint = " (a TEI P4 or un-namespaced TEI document?)" if qname.localname in TEI_ROOTS else ""
+    raise NotTEI(f"not a TEI document: the root element is <{qname.localname}> {where}; "
+                 f"expected <TEI> or <teiCorpus> in namespace {TEI_NS}{hint}",
+                 file=file, line=root.sourceline or 1, column=1)
+
+
+def parse_tei(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
+    """:func:`parse`, then :func:`require_tei`: for commands that only make sense on TEI."""
+    return require_tei(parse(path, xinclude=xinclude), str(path))
 
 
 class _LocalOnlyResolver(etree.Resolver):
@@ -111,14 +178,32 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
 
 
 def iter_xml_files(paths: list[str | os.PathLike]) -> Iterator[Path]:
-    """Expand files and folders (recursively, *.xml) in a stable order."""
+    """Expand files and folders (recursively, *.xml) in a stable order.
+
+    Symbolic links to folders are not followed (so a link loop cannot recurse
+    forever); a broken or looping link to a file is still listed, so that reading it
+    reports the problem instead of the file silently vanishing from a build.
+    """
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.xml") if q.is_file())
+            yield from sorted(q for q in p.rglob("*.xml") if q.is_file() or q.is_symlink())
         elif p.exists():
             yield p
         else:
-            raise InputError("no such file or directory", file=str(p))
+            raise InputError(_missing_reason(p), file=str(p))
+
+
+def _missing_reason(p: Path) -> str:
+    try:
+        p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (too many levels of symbolic links)"
+        if p.is_symlink():
+            return "broken symbolic link (its target does not exist)"
+        if exc.strerror and exc.errno != errno.ENOENT:
+            return exc.strerror
+    return "no such file or directory"
 
 
 @contextmanager

@@ -1,0 +1,43 @@
+"""Documented resource limits for untrusted input (see README, "Safety").
+
+Every document goes through :mod:`toolkit.xmlio`, which enforces these limits before
+or while parsing, so memory and time stay bounded whatever the input:
+
+``MAX_FILE_BYTES``
+    The largest document read, 64 MiB by default (the largest document of the test
+    corpus is about 2 MB). The size is checked before the file is read, and reads are
+    bounded, so a huge file, ``/dev/zero`` or an endless pipe is refused without
+    loading it. Override with the environment variable ``TEIKIT_MAX_BYTES`` (bytes).
+``MAX_DEPTH``
+    The deepest element nesting accepted: 2048 levels, libxml2's hard limit with
+    ``XML_PARSE_HUGE`` (without it libxml2 refuses anything deeper than 256, which
+    real documents can reach). The test corpus never goes past 20.
+Entity expansion
+    Only internal-subset entities are expanded, and libxml2's amplification limit
+    refuses "billion laughs" and quadratic-blowup documents.
+"""
+
+from __future__ import annotations
+
+import os
+
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 2048  # libxml2's limit with XML_PARSE_HUGE; not configurable through lxml
+ENV_MAX_BYTES = "TEIKIT_MAX_BYTES"
+
+
+def max_file_bytes() -> int:
+    """The size limit in bytes: ``$TEIKIT_MAX_BYTES`` when set to a positive integer."""
+    value = os.environ.get(ENV_MAX_BYTES, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return DEFAULT_MAX_FILE_BYTES
+
+
+def human(n: int) -> str:
+    """A byte count for messages: ``64 MiB``, ``1.5 KiB``, ``12 bytes``."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} bytes"
