@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared functions of every teikit output (text, HTML, print).
+  Namespace urn:teikit:ns, prefix tk. No templates here.
+  Error codes:
+    tk:E0001  bad value of the stylesheet parameter "mode"
+    tk:E0002  unknown sign kind asked of signs.xsl
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tk="urn:teikit:ns"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- The rendering modes every output understands. -->
+  <xsl:variable name="tk:modes" as="xs:string+" select="('diplomatic', 'reading')"/>
+
+  <!-- The xml:id of this edition's own respStmt: interventions with this @resp are the edition's. -->
+  <xsl:variable name="tk:edition-resp" as="xs:string" select="'teikit'"/>
+
+  <!-- Layout markers used while building plain text (private-use characters, never in output). -->
+  <xsl:variable name="tk:BLOCK" as="xs:string" select="'&#xE000;'"/>
+  <xsl:variable name="tk:LINE" as="xs:string" select="'&#xE001;'"/>
+  <xsl:variable name="tk:SPACE" as="xs:string" select="' '"/>
+
+  <!-- Return $mode if it is a known mode; otherwise raise tk:E0001. -->
+  <xsl:function name="tk:check-mode" as="xs:string">
+    <xsl:param name="mode" as="xs:string"/>
+    <xsl:sequence select="if ($mode = $tk:modes) then $mode
+      else error(xs:QName('tk:E0001'),
+        'Unknown mode ''' || $mode || '''; expected one of: ' || string-join($tk:modes, ', '))"/>
+  </xsl:function>
+
+  <!-- The ids named in @resp (without '#'). -->
+  <xsl:function name="tk:resp-ids" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space($e/@resp), ' ') return replace($t, '^#', '')"/>
+  </xsl:function>
+
+  <!-- True when the element is an intervention of this edition (resp="#teikit"). -->
+  <xsl:function name="tk:is-edition" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:resp-ids($e) = $tk:edition-resp"/>
+  </xsl:function>
+
+  <!-- The element a same-document pointer (#id) designates, if any. -->
+  <xsl:function name="tk:target" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="if (starts-with($pointer, '#'))
+      then (root($context)//*[@xml:id = substring($pointer, 2)])[1] else ()"/>
+  </xsl:function>
+
+  <!-- The text unit an element belongs to: the nearest text that holds no group. -->
+  <xsl:function name="tk:unit" as="element()?">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="$e/ancestor-or-self::text[not(group)][1]"/>
+  </xsl:function>
+
+  <!-- How an element breaks the flow of plain text: 'block' (blank line), 'line' (new line),
+       'space' (a word boundary), or () for inline elements. -->
+  <xsl:function name="tk:break-kind" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" as="xs:string" select="local-name($e)"/>
+    <xsl:sequence select="
+      if (namespace-uri($e) ne 'http://www.tei-c.org/ns/1.0') then ()
+      else if ($name = ('salute', 'signed') and $e/../text()[normalize-space()]) then ()
+      else if ($name = ('item', 'l', 'castItem', 'row', 'salute', 'signed', 'label', 'docDate',
+                        'docImprint', 'byline', 'docAuthor'))
+        then 'line'
+      else if ($name = ('p', 'ab', 'head', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6',
+                        'div7', 'opener', 'closer', 'dateline', 'trailer', 'postscript', 'epigraph',
+                        'argument', 'lg', 'list', 'listBibl', 'table', 'sp', 'speaker', 'castList',
+                        'castGroup', 'titlePage', 'docTitle', 'titlePart', 'front', 'body', 'back',
+                        'floatingText', 'figure', 'figDesc', 'set', 'performance', 'cit'))
+        then 'block'
+      else if ($name = 'seg' and $e/parent::opener) then 'block'
+      else if ($name = 'stage' and not($e/ancestor::p or $e/ancestor::l or $e/ancestor::ab
+                                       or $e/ancestor::speaker)) then 'block'
+      else if ($name = 'quote' and $e/(p | ab | lg | l | floatingText | list)) then 'block'
+      else if ($name = 'bibl' and $e/parent::*[local-name() = ('div', 'body', 'back', 'front',
+                        'listBibl', 'div1', 'div2', 'div3')]) then 'block'
+      else if ($name = ('cell', 'role', 'roleDesc', 'w')) then 'space'
+      else ()"/>
+  </xsl:function>
+
+  <!-- True for milestones that mark a break in the middle of a word (@break="no"). -->
+  <xsl:function name="tk:is-word-internal-break" as="xs:boolean">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:sequence select="exists($n/self::*[local-name() = ('lb', 'pb', 'cb')][@break = ('no', 'false')])"/>
+  </xsl:function>
+
+  <!-- A text node's string, with the whitespace next to a word-internal break removed. -->
+  <xsl:function name="tk:text-value" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="s" as="xs:string" select="string($t)"/>
+    <xsl:variable name="s1" as="xs:string"
+      select="if (tk:is-word-internal-break($t/following-sibling::node()[1])) then replace($s, '\s+$', '') else $s"/>
+    <xsl:sequence
+      select="if (tk:is-word-internal-break($t/preceding-sibling::node()[1])) then replace($s1, '^\s+', '') else $s1"/>
+  </xsl:function>
+
+  <!-- Turn raw text with layout markers into plain text: blank line between blocks, line
+       breaks between lines, single spaces elsewhere. -->
+  <xsl:function name="tk:layout" as="xs:string">
+    <xsl:param name="raw" as="xs:string"/>
+    <xsl:variable name="s1" as="xs:string" select="replace($raw, '\s+', ' ')"/>
+    <xsl:variable name="s2" as="xs:string"
+      select="replace($s1, '[ &#xE000;&#xE001;]*&#xE000;[ &#xE000;&#xE001;]*', '&#10;&#10;')"/>
+    <xsl:variable name="s3" as="xs:string" select="replace($s2, '[ &#xE001;]*&#xE001;[ &#xE001;]*', '&#10;')"/>
+    <xsl:sequence select="replace($s3, '^\s+|\s+$', '')"/>
+  </xsl:function>
+
+  <!-- Raw text flattened to one line (for endnotes and apparatus entries). -->
+  <xsl:function name="tk:one-line" as="xs:string">
+    <xsl:param name="raw" as="xs:string"/>
+    <xsl:sequence select="normalize-space(translate($raw, '&#xE000;&#xE001;', '  '))"/>
+  </xsl:function>
+
+</xsl:stylesheet>
