@@ -64,6 +64,7 @@ def _error(exc: etree.XMLSyntaxError, file: str) -> NotWellFormed:
     suffix = f", line {line}, column {column}"
     if msg.endswith(suffix):
         msg = msg[: -len(suffix)]
+    cls = UnsafeXML if any(m in msg for m in _UNSAFE_MARKERS) else NotWellFormed
     if "not defined" in msg and "Entity" in msg:
         msg += " (external entities and DTDs are never loaded)"
     elif "Excessive depth" in msg:
@@ -72,7 +73,6 @@ def _error(exc: etree.XMLSyntaxError, file: str) -> NotWellFormed:
     elif "amplification" in msg:
         msg = ("entity expansion too large (an entity bomb?): refused; "
                "libxml2 says: " + msg)
-    cls = UnsafeXML if any(m in msg for m in _UNSAFE_MARKERS) else NotWellFormed
     return cls(msg, file=file, line=line or 1, column=column or 1)
 
 
