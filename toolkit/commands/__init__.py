@@ -2,7 +2,9 @@
 
 from .build import build
 from .common import TeikitClickError  # noqa: F401
+from .index import index
 from .render import render
 from .schemas import schemas
+from .serve import serve
 
-COMMANDS = [build, render, schemas]
+COMMANDS = [build, index, serve, render, schemas]

@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Shared functions of the OAI-PMH crosswalks (TEI header to DC, MODS, TEI header). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:ns"
+    exclude-result-prefixes="#all">
+
+  <!-- The OAI identifier of the record (oai:<repository>:<stem>). -->
+  <xsl:param name="identifier" as="xs:string" select="''"/>
+
+  <!-- Every word of a node's text, whitespace normalised. -->
+  <xsl:function name="tk:text" as="xs:string">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="normalize-space(string-join($node//text(), ''))"/>
+  </xsl:function>
+
+  <!-- The distinct non-empty texts of some nodes, in document order. -->
+  <xsl:function name="tk:texts" as="xs:string*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="distinct-values(($nodes ! tk:text(.))[. ne ''])"/>
+  </xsl:function>
+
+  <!-- The header of the document, or a coded error when there is none. -->
+  <xsl:function name="tk:header" as="element(tei:teiHeader)">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="h" as="element(tei:teiHeader)?" select="($doc/tei:TEI/tei:teiHeader)[1]"/>
+    <xsl:sequence select="if (exists($h)) then $h
+      else error(xs:QName('tk:E0401'), 'the document has no tei:TEI/tei:teiHeader')"/>
+  </xsl:function>
+
+  <!-- Language codes: langUsage/language/@ident, else xml:lang of text and TEI. -->
+  <xsl:function name="tk:languages" as="xs:string*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="declared" as="xs:string*"
+        select="distinct-values($doc/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage
+                                /tei:language/@ident[normalize-space(.) ne ''] ! normalize-space(.))"/>
+    <xsl:sequence select="if (exists($declared)) then $declared
+      else distinct-values(($doc/tei:TEI/tei:text/@xml:lang, $doc/tei:TEI/@xml:lang)
+                           [normalize-space(.) ne ''] ! normalize-space(.))[1]"/>
+  </xsl:function>
+
+  <!-- A date element's normalised value: @when, @from/@notBefore, else its text. -->
+  <xsl:function name="tk:date" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="normalize-space(($date/@when, $date/@when-iso,
+      $date/@from, $date/@notBefore, tk:text($date))[normalize-space(.) ne ''][1])"/>
+  </xsl:function>
+
+  <!-- The archival reference of a manuscript: place, repository, collection, numbers. -->
+  <xsl:function name="tk:archival-reference" as="xs:string?">
+    <xsl:param name="ms" as="element(tei:msIdentifier)"/>
+    <xsl:variable name="parts" as="xs:string*"
+        select="tk:texts(($ms/tei:settlement, $ms/tei:institution, $ms/tei:repository,
+                          $ms/tei:collection, $ms/tei:idno, $ms/tei:msName))"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($parts, ', ') else ()"/>
+  </xsl:function>
+</xsl:stylesheet>
