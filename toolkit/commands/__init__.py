@@ -3,8 +3,9 @@
 from .build import build
 from .common import TeikitClickError  # noqa: F401
 from .index import index
+from .odd import odd
 from .render import render
 from .schemas import schemas
 from .serve import serve
 
-COMMANDS = [build, index, serve, render, schemas]
+COMMANDS = [build, index, serve, render, schemas, odd]
