@@ -1,0 +1,758 @@
+"""RELAX NG grammars: loading, per-document reduction, simplification, compile cache.
+
+libxml2 needs 12-13 s to compile the whole of ``tei_all.rng``. A document's verdict
+depends only on the element patterns whose name class matches a name that occurs in
+the document: every other ``element`` pattern can never match anything in it, so it
+is replaced by ``notAllowed`` and the grammar is simplified following RELAX NG
+section 4.19 (notAllowed in group/interleave/oneOrMore/attribute/list/element content
+makes the whole notAllowed; in a choice it is removed; a choice of nothing is
+notAllowed; optional/zeroOrMore of notAllowed is empty; unreachable defines are
+dropped). The result compiles in milliseconds in libxml2 and gives the same verdict.
+
+Where a notAllowed would propagate (e.g. a required ``titleStmt`` absent from the
+document), it is replaced by a *stub*: a choice of ``<element name="X"><empty/>``
+for the absent names that could start the pattern. Stubs only name elements absent
+from the document, so they cannot change the verdict; they keep the grammar from
+collapsing, so libxml2 still locates the error ("Expecting element titleStmt").
+
+Grammars with ``externalRef`` to a nested grammar, ``parentRef`` or a nested
+``grammar`` are not reduced: they are compiled whole (:class:`Unreducible`). Local
+``include`` (with overriding ``start``/``define``) and ``combine`` are resolved.
+
+A grammar is parsed once per process (cached by path and mtime); a compiled reduced
+grammar is cached by the frozenset of names, so a corpus run reuses them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
+
+from .errors import SchemaError
+from .xmlio import parse
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+QName = tuple[str, str]  # (namespace URI, local name)
+
+#: Patterns whose notAllowed child makes the whole notAllowed (4.19).
+_PROPAGATING = {"group", "interleave", "oneOrMore", "mixed", "list", "attribute"}
+_NAME_CLASSES = {"name", "anyName", "nsName", "choice", "except"}
+_MAX_COMPILED = 256  # compiled reduced grammars kept per schema
+
+
+class Unreducible(Exception):
+    """The grammar uses features the reducer does not handle; compile it whole."""
+
+
+@dataclass(eq=False)
+class Node:
+    """One RELAX NG pattern or name class, with namespaces and datatypes made explicit."""
+
+    kind: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    kids: list[Node] = field(default_factory=list)
+    text: str | None = None
+
+    def to_xml(self, out: list[str]) -> None:
+        attrs = "".join(f" {k}={quoteattr(v)}" for k, v in self.attrs.items())
+        if not self.kids and self.text is None:
+            out.append(f"<{self.kind}{attrs}/>")
+            return
+        out.append(f"<{self.kind}{attrs}>")
+        if self.text is not None:
+            out.append(escape(self.text))
+        for kid in self.kids:
+            kid.to_xml(out)
+        out.append(f"</{self.kind}>")
+
+
+EMPTY = Node("empty")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _qname(value: str, el: etree._Element, default_ns: str) -> QName:
+    value = value.strip()
+    if ":" in value:
+        prefix, local = value.split(":", 1)
+        ns = el.nsmap.get(prefix)
+        if ns is None:
+            if prefix == "xml":
+                ns = "http://www.w3.org/XML/1998/namespace"
+            else:
+                raise SchemaError(f"undeclared prefix {prefix!r} in {value!r}",
+                                  file=el.base, line=el.sourceline or 0)
+        return ns, local
+    return default_ns, value
+
+
+def _name_node(qn: QName) -> Node:
+    return Node("name", {"ns": qn[0]}, text=qn[1])
+
+
+def _rng_children(el: etree._Element) -> list[etree._Element]:
+    return [c for c in el if isinstance(c.tag, str) and c.tag.startswith("{" + RNG_NS + "}")]
+
+
+class _Loader:
+    """Turns an RNG file (and its local includes) into defines + start of Nodes."""
+
+    def __init__(self) -> None:
+        self.defines: dict[str, Node] = {}
+        self.start: Node | None = None
+        self.seen: set[Path] = set()
+
+    def load(self, path: Path) -> None:
+        root = parse(path, xinclude=False).getroot()
+        if root.tag != f"{{{RNG_NS}}}grammar":
+            self.start = self.pattern(root, root.get("ns", ""), root.get("datatypeLibrary", ""))
+            return
+        self.grammar_content(root, root.get("ns", ""), root.get("datatypeLibrary", ""), path)
+
+    def grammar_content(self, el: etree._Element, ns: str, dl: str, path: Path,
+                        overridden: set[str] | None = None) -> None:
+        for c in _rng_children(el):
+            kind = etree.QName(c).localname
+            cns, cdl = c.get("ns", ns), c.get("datatypeLibrary", dl)
+            if kind == "div":
+                self.grammar_content(c, cns, cdl, path, overridden)
+            elif kind == "start":
+                if overridden is not None and "" in overridden:
+                    continue
+                self.add("", self.group(c, cns, cdl), c.get("combine"))
+            elif kind == "define":
+                name = c.get("name", "")
+                if overridden is not None and name in overridden:
+                    continue
+                self.add(name, self.group(c, cns, cdl), c.get("combine"))
+            elif kind == "include":
+                self.include(c, cns, cdl, path)
+
+    def include(self, el: etree._Element, ns: str, dl: str, path: Path) -> None:
+        href = el.get("href", "")
+        if "://" in href and not href.startswith("file:"):
+            raise Unreducible(f"non-local include {href}")
+        target = (path.parent / href.removeprefix("file://")).resolve()
+        if target in self.seen:
+            raise SchemaError(f"recursive include of {target}", file=str(path))
+        self.seen.add(target)
+        local = {c.get("name", "") if etree.QName(c).localname == "define" else ""
+                 for c in el.iter(f"{{{RNG_NS}}}define", f"{{{RNG_NS}}}start")}
+        root = parse(target, xinclude=False).getroot()
+        if root.tag != f"{{{RNG_NS}}}grammar":
+            raise SchemaError("included file is not a grammar", file=str(target))
+        self.grammar_content(root, root.get("ns", ns), root.get("datatypeLibrary", ""),
+                             target, local)
+        self.grammar_content(el, ns, dl, path)
+
+    def add(self, name: str, body: Node, combine: str | None) -> None:
+        old = self.start if name == "" else self.defines.get(name)
+        if old is not None and combine in ("choice", "interleave"):
+            body = Node(combine, kids=[old, body])
+        if name == "":
+            self.start = body
+        else:
+            self.defines[name] = body
+
+    def group(self, el: etree._Element, ns: str, dl: str) -> Node:
+        kids = [self.pattern(c, ns, dl) for c in _rng_children(el)]
+        return kids[0] if len(kids) == 1 else Node("group", kids=kids)
+
+    def pattern(self, el: etree._Element, ns: str, dl: str) -> Node:
+        kind = etree.QName(el).localname
+        ns, dl = el.get("ns", ns), el.get("datatypeLibrary", dl)
+        if kind in ("grammar", "parentRef"):
+            raise Unreducible(f"nested {kind}")
+        if kind == "externalRef":
+            raise Unreducible("externalRef")
+        if kind in ("element", "attribute"):
+            kids = _rng_children(el)
+            if el.get("name") is not None:
+                default = ns if kind == "element" else el.get("ns", "")
+                nc = _name_node(_qname(el.get("name", ""), el, default))
+            else:
+                nc, kids = self.name_class(kids[0], ns), kids[1:]
+            body = [self.pattern(c, ns, dl) for c in kids]
+            if kind == "attribute" and not body:
+                body = [Node("text")]
+            return Node(kind, kids=[nc, *body])
+        if kind == "ref":
+            return Node("ref", {"name": el.get("name", "")})
+        if kind == "data":
+            attrs = {"type": el.get("type", ""), "datatypeLibrary": dl}
+            kids = []
+            for c in _rng_children(el):
+                ck = etree.QName(c).localname
+                if ck == "param":
+                    kids.append(Node("param", {"name": c.get("name", "")}, text=c.text or ""))
+                else:  # except
+                    kids.append(Node("except", kids=[self.pattern(x, ns, dl)
+                                                     for x in _rng_children(c)]))
+            return Node("data", attrs, kids)
+        if kind == "value":
+            attrs = ({"type": el.get("type", ""), "datatypeLibrary": dl} if el.get("type")
+                     else {"datatypeLibrary": ""})
+            attrs["ns"] = ns
+            return Node("value", attrs, text=el.text or "")
+        if kind in ("empty", "text", "notAllowed"):
+            return Node(kind)
+        kids = [self.pattern(c, ns, dl) for c in _rng_children(el)]
+        if kind in ("optional", "zeroOrMore", "oneOrMore", "mixed", "list") and len(kids) > 1:
+            kids = [Node("group", kids=kids)]
+        return Node(kind, kids=kids)
+
+    def name_class(self, el: etree._Element, ns: str) -> Node:
+        kind = etree.QName(el).localname
+        ns = el.get("ns", ns)
+        if kind == "name":
+            return _name_node(_qname(el.text or "", el, ns))
+        kids = [self.name_class(c, ns) for c in _rng_children(el)]
+        if kind == "nsName":
+            return Node("nsName", {"ns": ns}, kids)
+        return Node(kind, kids=kids)  # anyName, choice, except
+
+
+# ------------------------------------------------------------------------- name classes
+
+
+def nc_matches(nc: Node, qn: QName) -> bool:
+    """Whether a name class matches one (namespace, local name)."""
+    k = nc.kind
+    if k == "name":
+        return (nc.attrs["ns"], nc.text) == qn
+    if k == "choice":
+        return any(nc_matches(c, qn) for c in nc.kids)
+    if k == "anyName" or (k == "nsName" and nc.attrs["ns"] == qn[0]):
+        return not any(nc_matches(c, qn) for c in nc.kids)  # kids: at most one except
+    if k == "except":
+        return any(nc_matches(c, qn) for c in nc.kids)
+    return False
+
+
+def nc_names(nc: Node) -> list[QName]:
+    """The concrete names of a name class (wildcards contribute none)."""
+    if nc.kind == "name":
+        return [(nc.attrs["ns"], nc.text or "")]
+    if nc.kind == "choice":
+        return [q for c in nc.kids for q in nc_names(c)]
+    return []
+
+
+def nc_describe(nc: Node) -> str:
+    """A readable name for messages: ``"p"``, ``"m:math"``, ``any element``."""
+    if nc.kind == "name":
+        return f'"{nc.text}"'
+    if nc.kind == "choice":
+        return " or ".join(nc_describe(c) for c in nc.kids)
+    if nc.kind == "nsName":
+        return f"any element in namespace {nc.attrs['ns'] or '(none)'}"
+    return "any element"
+
+
+# ----------------------------------------------------------------------------- grammar
+
+
+class Grammar:
+    """A loaded grammar: defines, start, and an index of element patterns by name."""
+
+    def __init__(self, path: Path, defines: dict[str, Node], start: Node) -> None:
+        self.path = path
+        self.defines = defines
+        self.start = start
+        #: define name -> names of the element patterns at the top of its body
+        self.define_elements: dict[str, list[QName]] = {}
+        #: element name -> define names whose body is (or chooses) that element
+        self.element_defines: dict[QName, list[str]] = {}
+        #: element name -> every element pattern (Node) with that name, anywhere
+        self.element_patterns: dict[QName, list[Node]] = {}
+        self.wildcards: list[Node] = []  # element patterns with anyName / nsName
+        self._nullable: dict[str, bool] = {}
+        self._first: dict[str, frozenset[int]] = {}
+        self._by_id: dict[int, Node] = {}
+        self._index()
+
+    def _index(self) -> None:
+        for name, body in self.defines.items():
+            tops = [n for n in _top_elements(body)]
+            qns = [q for n in tops for q in nc_names(n.kids[0])]
+            self.define_elements[name] = qns
+            for q in qns:
+                self.element_defines.setdefault(q, []).append(name)
+        for body in [self.start, *self.defines.values()]:
+            for n in _walk(body):
+                if n.kind == "element":
+                    self._by_id[id(n)] = n
+                    qns = nc_names(n.kids[0])
+                    for q in qns:
+                        self.element_patterns.setdefault(q, []).append(n)
+                    if not qns or _has_wildcard(n.kids[0]):
+                        self.wildcards.append(n)
+
+    def patterns_for(self, qn: QName) -> list[Node]:
+        """Element patterns that could match an element named ``qn``."""
+        found = list(self.element_patterns.get(qn, []))
+        found += [w for w in self.wildcards if nc_matches(w.kids[0], qn) and w not in found]
+        return found
+
+    # -- nullable / first sets over the full grammar (for stubs and messages)
+
+    def nullable(self, p: Node, _stack: frozenset[str] = frozenset()) -> bool:
+        """Whether ``p`` can match a sequence of no child elements."""
+        k = p.kind
+        if k in ("empty", "text", "optional", "zeroOrMore", "attribute", "data", "value",
+                 "list"):
+            return True  # matches without any child element
+        if k in ("element", "notAllowed"):
+            return False
+        if k == "ref":
+            name = p.attrs["name"]
+            if name not in self._nullable:
+                if name in _stack or name not in self.defines:
+                    return False
+                self._nullable[name] = self.nullable(self.defines[name], _stack | {name})
+            return self._nullable[name]
+        if k == "choice":
+            return any(self.nullable(c, _stack) for c in p.kids)
+        return all(self.nullable(c, _stack) for c in p.kids)  # group, interleave, ...
+
+    def first(self, p: Node, _stack: frozenset[str] = frozenset()) -> list[Node]:
+        """Element patterns that can start a match of ``p`` (attributes ignored)."""
+        k = p.kind
+        if k == "element":
+            return [p]
+        if k == "ref":
+            name = p.attrs["name"]
+            if name not in self._first:
+                if name in _stack or name not in self.defines:
+                    return []
+                self._first[name] = frozenset(
+                    id(n) for n in self.first(self.defines[name], _stack | {name}))
+            return [self._by_id[i] for i in self._first[name]]
+        if k in ("choice", "interleave", "mixed"):
+            return _dedup(n for c in p.kids for n in self.first(c, _stack))
+        if k in ("group",):
+            out: list[Node] = []
+            for c in p.kids:
+                out += self.first(c, _stack)
+                if not self.nullable(c, _stack):
+                    break
+            return _dedup(out)
+        if k in ("optional", "zeroOrMore", "oneOrMore"):
+            return self.first(p.kids[0], _stack)
+        return []
+
+
+def _dedup(nodes: Iterable[Node]) -> list[Node]:
+    seen: set[int] = set()
+    out = []
+    for n in nodes:
+        if id(n) not in seen:
+            seen.add(id(n))
+            out.append(n)
+    return out
+
+
+def _has_wildcard(nc: Node) -> bool:
+    return nc.kind in ("anyName", "nsName") or any(_has_wildcard(c) for c in nc.kids
+                                                   if c.kind != "except")
+
+
+def _top_elements(p: Node) -> list[Node]:
+    if p.kind == "element":
+        return [p]
+    if p.kind == "choice":
+        return [e for c in p.kids for e in _top_elements(c)]
+    return []
+
+
+def _walk(p: Node) -> Iterable[Node]:
+    stack = [p]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(n.kids)
+
+
+# --------------------------------------------------------------------------- reduction
+
+
+class _Reducer:
+    """Simplifies a grammar for one set of element names (see the module docstring)."""
+
+    def __init__(self, g: Grammar, names: frozenset[QName], dead: set[str]) -> None:
+        self.g, self.names, self.dead = g, names, dead
+        self.memo: dict[str, Node | None] = {}
+        self.busy: set[str] = set()
+        self.assumed: set[str] = set()
+
+    def define(self, name: str) -> bool:
+        if name in self.dead or name not in self.g.defines:
+            return False
+        if name in self.busy:
+            self.assumed.add(name)
+            return True
+        if name not in self.memo:
+            self.busy.add(name)
+            self.memo[name] = self.simp(self.g.defines[name])
+            self.busy.discard(name)
+        return self.memo[name] is not None
+
+    def stub(self, orig: Node) -> Node | None:
+        absent = []
+        for el in self.g.first(orig):
+            absent += [q for q in nc_names(el.kids[0]) if q not in self.names]
+        absent = list(dict.fromkeys(absent))
+        if not absent:
+            return None
+        kids = [Node("element", kids=[_name_node(q), EMPTY]) for q in absent]
+        return kids[0] if len(kids) == 1 else Node("choice", kids=kids)
+
+    def simp(self, p: Node) -> Node | None:
+        k = p.kind
+        if k == "notAllowed":
+            return None
+        if k == "ref":
+            return p if self.define(p.attrs["name"]) else None
+        if k == "element":
+            if not any(nc_matches(p.kids[0], q) for q in self.names):
+                return None
+            body = self.seq(p.kids[1:], "group")
+            return None if body is None else Node("element", kids=[p.kids[0], body])
+        if k == "attribute":
+            body = self.simp(p.kids[1])
+            return None if body is None else Node("attribute", kids=[p.kids[0], body])
+        if k == "choice":
+            kids = [c for c in map(self.simp, p.kids) if c is not None]
+            return None if not kids else kids[0] if len(kids) == 1 else Node("choice", kids=kids)
+        if k in ("group", "interleave"):
+            return self.seq(p.kids, k)
+        if k in ("optional", "zeroOrMore"):
+            c = self.simp(p.kids[0])
+            return EMPTY if c is None or c.kind == "empty" else Node(k, kids=[c])
+        if k in ("oneOrMore", "mixed", "list"):
+            c = self.simp(p.kids[0])
+            if c is None:
+                c = self.stub(p.kids[0]) if k != "list" else None
+            return None if c is None else Node(k, kids=[c])
+        if k == "data":
+            kids = []
+            for c in p.kids:
+                if c.kind == "except":
+                    ex = [x for x in map(self.simp, c.kids) if x is not None]
+                    if ex:
+                        kids.append(Node("except", kids=ex))
+                else:
+                    kids.append(c)
+            return Node("data", p.attrs, kids)
+        return p  # empty, text, value
+
+    def seq(self, kids: list[Node], kind: str) -> Node | None:
+        out = []
+        for c in kids:
+            s = self.simp(c)
+            if s is None:
+                s = self.stub(c)
+                if s is None:
+                    return None
+            if s.kind != "empty":
+                out.append(s)
+        if not out:
+            return EMPTY
+        return out[0] if len(out) == 1 else Node(kind, kids=out)
+
+
+def reduce_grammar(g: Grammar, names: Iterable[QName]) -> str | None:
+    """The reduced, simplified grammar as RNG XML text; None if ``start`` is notAllowed."""
+    names = frozenset(names)
+    dead: set[str] = set()
+    while True:
+        r = _Reducer(g, names, dead)
+        start = r.simp(g.start)
+        if start is None:
+            start = r.stub(g.start)
+        wrongly = {n for n in r.assumed if r.memo.get(n, 0) is None}
+        if not wrongly:
+            break
+        dead |= wrongly  # a define assumed alive inside a cycle turned out notAllowed
+    if start is None:
+        return None
+    out = [f'<grammar xmlns="{RNG_NS}"><start>']
+    start.to_xml(out)
+    out.append("</start>")
+    reach = _reachable(start, r.memo)
+    for name in sorted(reach):
+        out.append(f"<define name={quoteattr(name)}>")
+        r.memo[name].to_xml(out)
+        out.append("</define>")
+    out.append("</grammar>")
+    return "".join(out)
+
+
+def _reachable(start: Node, memo: dict[str, Node | None]) -> set[str]:
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        for n in _walk(stack.pop()):
+            if n.kind == "ref" and n.attrs["name"] not in seen:
+                seen.add(n.attrs["name"])
+                stack.append(memo[n.attrs["name"]])
+    return seen
+
+
+# ---------------------------------------------------------------------- compile cache
+
+
+def document_names(tree: etree._ElementTree) -> frozenset[QName]:
+    """The (namespace, local name) pairs of every element in a document."""
+    out = set()
+    for el in tree.getroot().iter(etree.Element):
+        q = etree.QName(el)
+        out.add((q.namespace or "", q.localname))
+    return frozenset(out)
+
+
+class RngSchema:
+    """A RELAX NG schema ready to validate: reduced per document when possible."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.grammar: Grammar | None = None
+        self.reason: str | None = None  # why the grammar is compiled whole
+        self._full: etree.RelaxNG | None = None
+        self._compiled: dict[frozenset[QName], etree.RelaxNG | None] = {}
+        loader = _Loader()
+        try:
+            loader.seen.add(path.resolve())
+            loader.load(path)
+            if loader.start is None:
+                raise SchemaError("grammar has no start", file=str(path))
+            self.grammar = Grammar(path, loader.defines, loader.start)
+        except Unreducible as exc:
+            self.reason = str(exc)
+
+    @property
+    def reducible(self) -> bool:
+        return self.grammar is not None
+
+    def full(self) -> etree.RelaxNG:
+        """The whole grammar compiled by libxml2 (slow for tei_all: ~12 s)."""
+        if self._full is None:
+            self._full = _compile(parse(self.path, xinclude=False), str(self.path))
+        return self._full
+
+    def for_names(self, names: frozenset[QName]) -> etree.RelaxNG | None:
+        """Compiled grammar for documents with these element names; None = nothing valid."""
+        if self.grammar is None:
+            return self.full()
+        if names not in self._compiled:
+            if len(self._compiled) >= _MAX_COMPILED:
+                self._compiled.pop(next(iter(self._compiled)))
+            text = reduce_grammar(self.grammar, names)
+            self._compiled[names] = (None if text is None else
+                                     _compile(etree.fromstring(text), str(self.path)))
+        return self._compiled[names]
+
+    def reduced_text(self, names: frozenset[QName]) -> str | None:
+        """The reduced grammar as text (for tests and debugging)."""
+        return None if self.grammar is None else reduce_grammar(self.grammar, names)
+
+
+def _compile(tree: etree._ElementTree | etree._Element, file: str) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(tree)
+    except etree.RelaxNGParseError as exc:
+        entry = exc.error_log.last_error if exc.error_log else None
+        raise SchemaError(f"cannot compile RELAX NG schema: {entry.message if entry else exc}",
+                          file=file, line=entry.line if entry else 0) from None
+
+
+_SCHEMAS: dict[tuple[str, float], RngSchema] = {}
+
+
+def load_schema(path: str | os.PathLike) -> RngSchema:
+    """The schema at ``path``, loaded once per process (reloaded if the file changes)."""
+    p = Path(path)
+    try:
+        key = (str(p.resolve()), p.stat().st_mtime)
+    except OSError:
+        raise SchemaError("schema not found", file=str(path)) from None
+    if key not in _SCHEMAS:
+        _SCHEMAS[key] = RngSchema(p)
+    return _SCHEMAS[key]
+
+
+# ------------------------------------------------ derivatives (for messages, not verdicts)
+#
+# A small Brzozowski-derivative matcher over the full grammar, used to explain an
+# element's children the way jing does ("not allowed here; expected …"). Derived
+# patterns are grammar Nodes or tuples: ("g", a, b) group, ("c", a, b) choice,
+# ("i", a, b) interleave, ("z", p) zeroOrMore. Attributes, text and data are ignored:
+# only the sequence of child element names is followed.
+
+NOT_ALLOWED = ("x",)
+EMPTY_P = ("e",)
+Pat = Node | tuple
+
+
+def _grp(a: Pat, b: Pat) -> Pat:
+    if a is NOT_ALLOWED or b is NOT_ALLOWED:
+        return NOT_ALLOWED
+    return b if a is EMPTY_P else a if b is EMPTY_P else ("g", a, b)
+
+
+def _inter(a: Pat, b: Pat) -> Pat:
+    if a is NOT_ALLOWED or b is NOT_ALLOWED:
+        return NOT_ALLOWED
+    return b if a is EMPTY_P else a if b is EMPTY_P else ("i", a, b)
+
+
+def _choice(a: Pat, b: Pat) -> Pat:
+    return b if a is NOT_ALLOWED else a if b is NOT_ALLOWED else ("c", a, b)
+
+
+def _seq(kids: list[Node], kind: str = "g") -> Pat:
+    if not kids:
+        return EMPTY_P
+    return kids[0] if len(kids) == 1 else (kind, kids[0], _seq(kids[1:], kind))
+
+
+def content(element: Node) -> Pat:
+    """The content pattern of an element pattern."""
+    return _seq(element.kids[1:])
+
+
+def deriv(g: Grammar, p: Pat, q: QName) -> Pat:
+    """What remains of ``p`` after a child element named ``q``."""
+    if isinstance(p, tuple):
+        k = p[0]
+        if k == "g":
+            left = _grp(deriv(g, p[1], q), p[2])
+            return _choice(left, deriv(g, p[2], q)) if nullable(g, p[1]) else left
+        if k == "c":
+            return _choice(deriv(g, p[1], q), deriv(g, p[2], q))
+        if k == "i":
+            return _choice(_inter(deriv(g, p[1], q), p[2]), _inter(p[1], deriv(g, p[2], q)))
+        if k == "z":
+            return _grp(deriv(g, p[1], q), p)
+        return NOT_ALLOWED
+    k = p.kind
+    if k == "element":
+        return EMPTY_P if nc_matches(p.kids[0], q) else NOT_ALLOWED
+    if k == "ref":
+        body = g.defines.get(p.attrs["name"])
+        return NOT_ALLOWED if body is None else deriv(g, body, q)
+    if k == "choice":
+        out: Pat = NOT_ALLOWED
+        for c in p.kids:
+            out = _choice(out, deriv(g, c, q))
+        return out
+    if k in ("group", "interleave"):
+        return deriv(g, _seq(p.kids, "g" if k == "group" else "i"), q)
+    if k in ("optional", "mixed"):
+        return deriv(g, p.kids[0], q)
+    if k == "zeroOrMore":
+        return _grp(deriv(g, p.kids[0], q), ("z", p.kids[0]))
+    if k == "oneOrMore":
+        return _grp(deriv(g, p.kids[0], q), ("z", p.kids[0]))
+    return NOT_ALLOWED
+
+
+def nullable(g: Grammar, p: Pat) -> bool:
+    """Whether ``p`` may end here (no further child element required)."""
+    if isinstance(p, tuple):
+        k = p[0]
+        if k in ("g", "i"):
+            return nullable(g, p[1]) and nullable(g, p[2])
+        if k == "c":
+            return nullable(g, p[1]) or nullable(g, p[2])
+        return k in ("z", "e")
+    return g.nullable(p)
+
+
+def first_names(g: Grammar, p: Pat) -> list[str]:
+    """Names of the elements that may come next (wildcards shown as 'any element')."""
+    if isinstance(p, tuple):
+        k = p[0]
+        if k == "g":
+            return first_names(g, p[1]) + (first_names(g, p[2]) if nullable(g, p[1]) else [])
+        if k in ("c", "i"):
+            return first_names(g, p[1]) + first_names(g, p[2])
+        if k == "z":
+            return first_names(g, p[1])
+        return []
+    out = []
+    for el in g.first(p):
+        names = nc_names(el.kids[0])
+        out += [n[1] for n in names] if names else [nc_describe(el.kids[0])]
+    return list(dict.fromkeys(out))
+
+
+def _shallow(g: Grammar, p: Node, seen: set[str] | None = None) -> Iterable[Node]:
+    """Nodes of an element's content, following refs but not entering child elements."""
+    seen = set() if seen is None else seen
+    stack = list(p.kids[1:]) if p.kind == "element" else [p]
+    while stack:
+        n = stack.pop()
+        yield n
+        if n.kind == "ref":
+            name = n.attrs["name"]
+            if name not in seen and name in g.defines:
+                seen.add(name)
+                stack.append(g.defines[name])
+        elif n.kind not in ("element", "attribute"):
+            stack.extend(n.kids)
+
+
+def attributes(g: Grammar, element: Node) -> list[Node]:
+    """Attribute patterns an element pattern allows."""
+    return [n for n in _shallow(g, element) if n.kind == "attribute"]
+
+
+def allows_text(g: Grammar, element: Node) -> bool:
+    """Whether an element's content allows character data."""
+    return any(n.kind in ("text", "mixed", "data", "value", "list")
+               for n in _shallow(g, element))
+
+
+def values(g: Grammar, p: Node) -> set[str] | None:
+    """The enumerated values of an attribute's content (None if it has none)."""
+    vals = {(n.text or "").strip() for n in _shallow(g, p) if n.kind == "value"}
+    return vals or None
+
+
+def has_data(g: Grammar, p: Node) -> bool:
+    """Whether an attribute's content accepts a datatype or free text (not just values)."""
+    return any(n.kind in ("data", "text", "list") for n in _shallow(g, p))
+
+
+def datatypes(g: Grammar, p: Node) -> list[str]:
+    """The datatype names an attribute's content accepts (e.g. ``date``, ``anyURI``)."""
+    return list(dict.fromkeys(n.attrs.get("type", "") for n in _shallow(g, p)
+                              if n.kind == "data"))
+
+
+def attribute_grammar(g: Grammar, attr: Node) -> str:
+    """A grammar for ``<v a="…"/>`` whose ``a`` has the content of ``attr``."""
+    refs: set[str] = set()
+    stack = [attr.kids[1]]
+    while stack:
+        for n in _walk(stack.pop()):
+            if n.kind == "ref" and n.attrs["name"] not in refs and n.attrs["name"] in g.defines:
+                refs.add(n.attrs["name"])
+                stack.append(g.defines[n.attrs["name"]])
+    out = [f'<grammar xmlns="{RNG_NS}"><start><element><name ns="">v</name>'
+           '<attribute><name ns="">a</name>']
+    attr.kids[1].to_xml(out)
+    out.append("</attribute></element></start>")
+    for name in sorted(refs):
+        out.append(f"<define name={quoteattr(name)}>")
+        g.defines[name].to_xml(out)
+        out.append("</define>")
+    out.append("</grammar>")
+    return "".join(out)

@@ -1,0 +1,296 @@
+"""Validation: well-formedness, RELAX NG, Schematron (XPath 2/3), XSD, xml-model PIs.
+
+The core is :func:`iter_errors`, a generator of :class:`~toolkit.errors.Issue`;
+:func:`check` collects one document's :class:`FileReport` (RELAX NG and Schematron
+verdicts kept apart, as jing ignores embedded Schematron); :func:`validate` raises
+:class:`ValidationError` on the first error; :func:`is_valid` answers yes or no.
+
+Schemas are named by ``tei_all``, ``project`` (schemas/teikit.rng + schemas/teikit.sch)
+or a path (.rng, .sch, .xsd, .odd). Without names, a document is checked against the
+schemas its ``<?xml-model?>`` PIs declare, else against tei_all. Every RELAX NG schema
+also contributes the Schematron rules embedded in it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .. import schemas as registry
+from .. import xmlio
+from ..errors import Issue, NotWellFormed, SchemaError, TeikitError
+from .models import Resolved
+
+__all__ = ["FileReport", "ValidationError", "check", "is_valid", "iter_errors",
+           "resolve_schemas", "validate"]
+
+NOT_RUN, VALID, INVALID = "not-run", "valid", "invalid"
+_ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
+
+
+class ValidationError(TeikitError):
+    """A document is invalid; carries the first error's location."""
+
+
+@dataclass
+class FileReport:
+    """One document's verdicts and issues (sorted by position)."""
+
+    file: str
+    well_formed: bool = True
+    relaxng: str = NOT_RUN
+    schematron: str = NOT_RUN
+    xsd: str = NOT_RUN
+    issues: list[Issue] = field(default_factory=list)
+    schemas: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def valid(self) -> bool:
+        """Well-formed and no error (warnings do not make a document invalid)."""
+        return self.well_formed and not self.errors
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "valid": self.valid, "well_formed": self.well_formed,
+                "relaxng": self.relaxng, "schematron": self.schematron, "xsd": self.xsd,
+                "schemas": self.schemas, "messages": [i.to_dict() for i in self.issues]}
+
+
+# ---------------------------------------------------------------- schemas
+
+def _odd_schemas(path: Path) -> list[Resolved]:
+    if path.resolve() == registry.PROJECT_ODD.resolve():
+        return _named("project")
+    try:
+        from ..odd import compile_odd  # provided by the ODD module when it exists
+    except ImportError:
+        raise SchemaError("ODD compilation of other ODDs is not supported",
+                          file=str(path)) from None
+    rng = Path(compile_odd(path))
+    return [Resolved(rng, "relaxng"), Resolved(rng, "schematron")]
+
+
+def _named(name: str) -> list[Resolved]:
+    """Schemas for a --schema value: tei_all, project, or a path."""
+    if name == "tei_all":
+        rng = registry.tei_all()
+        return [Resolved(rng, "relaxng"), Resolved(rng, "schematron")]
+    if name == "project":
+        rng = registry.PROJECT_RNG
+        if not rng.is_file():
+            from ..errors import ResourceMissing
+            raise ResourceMissing(f"the project schema {rng} does not exist")
+        out = [Resolved(rng, "relaxng"), Resolved(rng, "schematron")]
+        if registry.PROJECT_SCH.is_file():
+            out.append(Resolved(registry.PROJECT_SCH, "schematron"))
+        return out
+    path = Path(name)
+    if not path.is_file():
+        from ..errors import InputError
+        raise InputError("no such schema file (use tei_all, project or a path)", file=name)
+    suffix = path.suffix.lower()
+    if suffix == ".odd":
+        return _odd_schemas(path)
+    kind = {".rng": "relaxng", ".sch": "schematron", ".xsd": "xsd"}.get(suffix)
+    if kind is None:
+        raise SchemaError("unknown schema type (expected .rng, .sch, .xsd or .odd)", file=name)
+    if kind == "relaxng":
+        return [Resolved(path, "relaxng"), Resolved(path, "schematron")]
+    return [Resolved(path, kind)]
+
+
+def resolve_schemas(names: Iterable[str]) -> list[Resolved]:
+    """The schemas named by --schema values, without duplicates."""
+    out: list[Resolved] = []
+    for name in names:
+        for r in _named(name):
+            if r not in out:
+                out.append(r)
+    return out
+
+
+def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolved], list[Issue]]:
+    """The schemas a document declares (xml-model), else tei_all; plus warnings."""
+    from . import models
+
+    declared = models.models(tree)
+    found, warnings = models.resolve(tree, file, registry.tei_all(required=False))
+    out: list[Resolved] = []
+    for r in found:
+        extra = _odd_schemas(r.path) if r.kind == "odd" else [r]
+        if r.kind == "relaxng":
+            extra.append(Resolved(r.path, "schematron"))
+        out.extend(x for x in extra if x not in out)
+    if not out:
+        if declared:
+            warnings.append(Issue(file, declared[0].line, 1, "warning",
+                                  "no declared schema is available locally; "
+                                  "validated against tei_all instead", rule="xml-model",
+                                  source="xml-model"))
+        out = _named("tei_all")
+    return out, warnings
+
+
+# ---------------------------------------------------------------- parsing
+
+def _tolerant_parse(path: str, first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
+    """Re-parse a document whose only problems are duplicate or malformed xml:ids.
+
+    libxml2 treats them as fatal; they are validity errors, so the document is parsed
+    again in recovery mode with the same secure settings, and kept only if every error
+    reported is an ID error. Otherwise the first (well-formedness) error stands.
+    """
+    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
+                             dtd_validation=False, huge_tree=True, recover=True)
+    data = xmlio.read_bytes(path)
+    root = etree.fromstring(data, parser, base_url=Path(path).resolve().as_uri())
+    log = list(parser.error_log)
+    if root is None or not log or any(e.type_name not in _ID_ERRORS for e in log):
+        raise first
+    tree = root.getroottree()
+    if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
+        xmlio.resolve_xincludes(tree, path)
+    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message), rule="xml:id",
+                    source="xml") for e in log]
+    return tree, issues
+
+
+def _id_message(msg: str) -> str:
+    m = re.match(r"ID (\S+) already defined", msg)
+    return f"duplicate xml:id \"{m.group(1)}\"" if m else " ".join(msg.split())
+
+
+def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list[str]]:
+    """Parse securely; the tree, xml:id issues, and the source lines (for columns)."""
+    file = str(path)
+    try:
+        tree = xmlio.parse(path)
+        issues: list[Issue] = []
+    except NotWellFormed as exc:
+        if "ID " not in exc.message and "xml:id" not in exc.message:
+            raise
+        tree, issues = _tolerant_parse(file, exc)
+    try:
+        lines = xmlio.read_bytes(path).decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        lines = []
+    return tree, issues, lines
+
+
+# ---------------------------------------------------------------- engines
+
+def _relaxng(tree: etree._ElementTree, schema: Path, file: str) -> list[Issue]:
+    try:
+        from .relaxng import validate_tree
+    except ImportError:
+        return _relaxng_fallback(tree, schema, file)
+    return validate_tree(tree, schema, file)
+
+
+_RNG_CACHE: dict[tuple[str, float], etree.RelaxNG] = {}
+
+
+def _relaxng_fallback(tree: etree._ElementTree, schema: Path, file: str) -> list[Issue]:
+    """libxml2's RELAX NG, used until toolkit.validate.relaxng exists (slow on tei_all)."""
+    key = (str(schema.resolve()), schema.stat().st_mtime)
+    rng = _RNG_CACHE.get(key)
+    if rng is None:
+        try:
+            rng = _RNG_CACHE[key] = etree.RelaxNG(xmlio.parse(schema))
+        except etree.RelaxNGParseError as exc:
+            raise SchemaError(f"cannot compile RELAX NG: {exc}", file=str(schema)) from None
+    if rng.validate(tree):
+        return []
+    return sorted(Issue(file, e.line, e.column or 1, "error", e.message, source="relaxng")
+                  for e in rng.error_log)
+
+
+def _run(tree: etree._ElementTree, r: Resolved, file: str, lines: list[str]) -> list[Issue]:
+    if r.kind == "relaxng":
+        return _relaxng(tree, r.path, file)
+    if r.kind == "schematron":
+        from . import schematron
+        return schematron.validate_tree(tree, r.path, file, r.phase, lines)
+    if r.kind == "xsd":
+        from . import xsd
+        return xsd.validate_tree(tree, r.path, file)
+    raise SchemaError(f"unsupported schema kind {r.kind}", file=str(r.path))
+
+
+def _engines(tree, file, lines, schemas) -> Iterator[tuple[Resolved | None, list[Issue]]]:
+    resolved, warnings = (_document_schemas(tree, file) if schemas is None
+                          else (resolve_schemas(schemas), []))
+    if warnings:
+        yield None, warnings
+    for r in resolved:
+        yield r, _run(tree, r, file, lines)
+
+
+def _source(source, file):
+    """(tree, early issues, lines, file) for a path or an already parsed tree."""
+    if isinstance(source, etree._ElementTree | etree._Element):
+        tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
+        return tree, [], [], file or tree.docinfo.URL or "-"
+    tree, issues, lines = load(source)
+    return tree, issues, lines, file or str(source)
+
+
+def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
+                warnings: bool = False) -> Iterator[Issue]:
+    """Yield the problems of a document (a path or a tree), engine by engine.
+
+    Not well-formed input yields one error. Warnings are yielded only if asked for.
+    """
+    try:
+        tree, early, lines, file = _source(source, file)
+    except NotWellFormed as exc:
+        yield exc.as_issue()
+        return
+    yield from (i for i in early if warnings or i.severity == "error")
+    for _, issues in _engines(tree, file, lines, schemas):
+        yield from (i for i in issues if warnings or i.severity == "error")
+
+
+def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None) -> FileReport:
+    """The full report for one document: verdicts per engine and every issue."""
+    schemas = list(schemas) if schemas is not None else None
+    try:
+        tree, early, lines, file = _source(source, file)
+    except NotWellFormed as exc:
+        return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
+    report = FileReport(file, issues=list(early))
+    for r, issues in _engines(tree, file, lines, schemas):
+        report.issues.extend(issues)
+        if r is None:
+            continue
+        report.schemas.append(f"{r.kind}:{r.path}")
+        failed = any(i.severity == "error" for i in issues)
+        verdict = INVALID if failed else VALID
+        current = getattr(report, r.kind)
+        setattr(report, r.kind, INVALID if INVALID in (current, verdict) else verdict)
+    report.issues.sort()
+    return report
+
+
+def validate(source, schemas: Iterable[str] | None = None, *, file: str | None = None
+             ) -> FileReport:
+    """The report of a valid document; ValidationError (first error) for an invalid one."""
+    report = check(source, schemas, file=file)
+    if report.errors:
+        first = report.errors[0]
+        raise ValidationError(first.message, file=first.file, line=first.line,
+                              column=first.column, code=first.rule)
+    return report
+
+
+def is_valid(source, schemas: Iterable[str] | None = None) -> bool:
+    """True when the document is well-formed and has no validation error."""
+    return check(source, schemas).valid
