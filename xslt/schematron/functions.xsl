@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Helper functions of the Schematron compiler (namespace urn:teikit:ns). -->
+<xsl:stylesheet version="3.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+                xmlns:tk="urn:teikit:ns"
+                exclude-result-prefixes="#all">
+
+  <!-- Query bindings compiled with XPath 3.1 (XPath 1 bindings included: a superset). -->
+  <xsl:variable name="tk:bindings" as="xs:string*"
+                select="('', 'xslt', 'xslt2', 'xslt3', 'xpath', 'xpath2', 'xpath3', 'xpath31')"/>
+
+  <!-- Text for an attribute value template: braces doubled. -->
+  <xsl:function name="tk:avt-escape" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace(replace($s, '\{', '{{'), '\}', '}}')"/>
+  </xsl:function>
+
+  <!-- Abstract-pattern parameters: every $name replaced by its value, longest names first. -->
+  <xsl:function name="tk:subst" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="params" as="map(xs:string, xs:string)"/>
+    <xsl:sequence select="fold-left(
+        sort(map:keys($params), (), function($k) { -string-length($k) }),
+        $s,
+        function($acc as xs:string, $k as xs:string) as xs:string {
+          replace($acc, '\$' || $k || '(?![\w\-.])',
+                  replace($params($k), '([\\$])', '\\$1'))
+        })"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- An attribute of a rule component, with abstract-pattern parameters substituted. -->
+  <xsl:function name="tk:attr" as="xs:string">
+    <xsl:param name="a" as="attribute()?"/>
+    <xsl:param name="params" as="map(xs:string, xs:string)"/>
+    <xsl:sequence select="if (exists($a)) then tk:subst(string($a), $params) else ''"/>
+  </xsl:function>
+
+  <!-- The phase in force: #DEFAULT resolved to the schema's defaultPhase (else #ALL). -->
+  <xsl:function name="tk:chosen-phase" as="xs:string">
+    <xsl:param name="schema" as="element(sch:schema)"/>
+    <xsl:param name="phase" as="xs:string"/>
+    <xsl:sequence select="if ($phase = '#DEFAULT')
+                          then ($schema/@defaultPhase/string(), '#ALL')[1] else $phase"/>
+  </xsl:function>
+
+  <!-- The patterns the selected phase activates, in document order. -->
+  <xsl:function name="tk:active-patterns" as="element(sch:pattern)*">
+    <xsl:param name="schema" as="element(sch:schema)"/>
+    <xsl:param name="phase" as="xs:string"/>
+    <xsl:variable name="chosen" as="xs:string" select="tk:chosen-phase($schema, $phase)"/>
+    <xsl:variable name="concrete" as="element(sch:pattern)*"
+                  select="$schema/sch:pattern[not(@abstract = 'true')]"/>
+    <xsl:choose>
+      <xsl:when test="$chosen = '#ALL'">
+        <xsl:sequence select="$concrete"/>
+      </xsl:when>
+      <xsl:when test="empty($schema/sch:phase[@id = $chosen])">
+        <xsl:sequence select="error(xs:QName('tk:E0303'), 'no phase named ' || $chosen)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ids" as="xs:string*"
+                      select="$schema/sch:phase[@id = $chosen]/sch:active/@pattern/string()"/>
+        <xsl:sequence select="$concrete[@id = $ids]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+</xsl:stylesheet>
