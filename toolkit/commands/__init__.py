@@ -7,5 +7,6 @@ from .odd import odd
 from .render import render
 from .schemas import schemas
 from .serve import serve
+from .validate import validate
 
-COMMANDS = [build, index, serve, render, schemas, odd]
+COMMANDS = [build, index, serve, render, schemas, odd, validate]
