@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Chicago Manual of Style (18th ed.), notes and bibliography: the full note and the
+  bibliography entry, as the official CSL style chicago-notes-bibliography renders
+  the record's fields (author, title, recipient, translator, publisher, issued,
+  archive, archive_location, URL, accessed).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:teikit:ns"
+    exclude-result-prefixes="#all">
+
+  <!-- Note: "Author, “Title,” to Recipient, trans. X, Publisher, Date, Location, Archive." -->
+  <xsl:function name="tk:chicago-note" as="xs:string">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="letter" as="xs:boolean" select="$r?type = 'personal_communication'"/>
+    <xsl:variable name="authors" as="xs:string"
+        select="tk:name-list(tk:names-of($r, 'author') ! tk:name-display(.), 'and')"/>
+    <xsl:variable name="body" as="xs:string" select="tk:join((
+        tk:quoted(tk:title-case($r)),
+        tk:chicago-recipients($r) ! ('to ' || .),
+        tk:chicago-manuscript($r),
+        tk:chicago-translators($r) ! ('trans. ' || .),
+        tk:chicago-published($r),
+        $r?archive_location, $r?archive,
+        tk:chicago-accessed($r) ! ('accessed ' || .), $r?URL), ', ')"/>
+    <!-- a letter's sender runs into its title without a comma, as the CSL style has it -->
+    <xsl:sequence select="tk:quotes-punct(tk:period(
+        tk:join(($authors, $body), if ($letter) then ' ' else ', ')))"/>
+  </xsl:function>
+
+  <!-- Bibliography entry; empty when the style gives none (nothing to find it by). -->
+  <xsl:function name="tk:chicago-bib" as="xs:string">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="authors" as="xs:string*" select="tk:names-of($r, 'author')
+        ! (if (position() = 1) then tk:name-sort(.) else tk:name-display(.))"/>
+    <!-- each part a sentence; citeproc-js capitalises all but "n.d." and the URL -->
+    <xsl:variable name="parts" as="xs:string*" select="(
+        tk:name-list($authors, 'and'),
+        tk:quoted(tk:title-case($r)),
+        tk:chicago-recipients($r) ! ('To ' || .),
+        tk:chicago-manuscript($r) ! tk:cap(.),
+        tk:chicago-translators($r) ! ('Translated by ' || .),
+        tk:chicago-published($r),
+        $r?archive_location ! tk:cap(.),
+        $r?archive ! tk:cap(.),
+        tk:chicago-accessed($r) ! ('Accessed ' || .),
+        $r?URL)[normalize-space()]"/>
+    <xsl:sequence select="if (empty(($r?archive, $r?publisher, $r?URL))) then ''
+        else tk:quotes-punct(tk:period(string-join($parts ! tk:period(.), ' ')))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:chicago-recipients" as="xs:string?">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="names" as="xs:string*"
+        select="tk:names-of($r, 'recipient') ! tk:name-display(.)"/>
+    <xsl:sequence select="if ($r?type = 'personal_communication' and exists($names))
+        then tk:name-list($names, 'and') else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tk:chicago-translators" as="xs:string?">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="names" as="xs:string*"
+        select="tk:names-of($r, 'translator') ! tk:name-display(.)"/>
+    <xsl:sequence select="if (exists($names)) then tk:name-list($names, 'and') else ()"/>
+  </xsl:function>
+
+  <!-- A manuscript neither held in a named archive nor online is "unpublished". -->
+  <xsl:function name="tk:chicago-manuscript" as="xs:string?">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:sequence select="if ($r?type = 'manuscript' and empty(($r?archive, $r?URL)))
+        then 'unpublished manuscript' else ()"/>
+  </xsl:function>
+
+  <!-- "Publisher, Date" (n.d. without a date). -->
+  <xsl:function name="tk:chicago-published" as="xs:string">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:sequence select="tk:join(($r?publisher,
+        (tk:date-us(tk:date-parts($r, 'issued')), 'n.d.')[1]), ', ')"/>
+  </xsl:function>
+
+  <!-- The access date is given only for an undated online document. -->
+  <xsl:function name="tk:chicago-accessed" as="xs:string?">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:sequence select="if (exists($r?URL) and empty($r?issued))
+        then tk:date-us(tk:date-parts($r, 'accessed')) else ()"/>
+  </xsl:function>
+</xsl:stylesheet>
