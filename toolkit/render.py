@@ -13,6 +13,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from . import xmlio
+from .html import render_html
 from .xslt import transform
 
 MODES = ("reading", "diplomatic")
@@ -27,6 +28,7 @@ def render_text(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
 
 RENDERERS: dict[str, Callable[..., str | bytes]] = {
     "text": render_text,
+    "html": render_html,
 }
 
 

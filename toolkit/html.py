@@ -1,0 +1,98 @@
+"""The HTML reading edition of one document (xslt/html.xsl).
+
+:func:`render_html` returns one page: original and translation side by side, both
+readings (diplomatic and reading) toggled in the page, notes, editorial-sign legend,
+embedded metadata and, when :mod:`toolkit.cite` is available, the citation block.
+Standalone pages (``teikit render --to html``) carry their CSS and JavaScript inline;
+the build links to the shared copies in ``assets/``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from lxml import etree
+
+from .xslt import transform
+
+#: citation styles shown on the page, in order, with their labels
+CITE_STYLES: dict[str, str] = {
+    "chicago-note": "Chicago (note)",
+    "chicago-bib": "Chicago (bibliography)",
+    "mla": "MLA",
+    "apa": "APA",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+    "csl-json": "CSL-JSON",
+}
+
+
+@dataclass
+class PageLinks:
+    """Where a page finds the rest of the site; empty strings mean "not available"."""
+
+    register_href: str = ""
+    home_href: str = ""
+    assets_href: str = ""
+    public_url: str = ""
+    pdf_url: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # citation format -> relative href
+
+
+def asset_text(name: str) -> str:
+    """The text of a packaged asset (``edition.css``, ``edition.js``)."""
+    return resources.files("toolkit.assets").joinpath(name).read_text(encoding="utf-8")
+
+
+def citations(tree: etree._ElementTree, file: str = "-") -> dict[str, str]:
+    """Every citation style as text, or {} when toolkit.cite is not installed."""
+    try:
+        from . import cite  # written by another part of the project; optional here
+    except ImportError:
+        return {}
+    out: dict[str, str] = {}
+    for style in CITE_STYLES:
+        if style == "csl-json" and hasattr(cite, "csl_json"):
+            out[style] = json.dumps(cite.csl_json(tree), ensure_ascii=False, indent=2)
+        else:
+            out[style] = cite.cite(tree, style)
+    return out
+
+
+def citations_param(cites: dict[str, str], files: dict[str, str]) -> str:
+    """The JSON handed to the stylesheet's ``citations`` parameter ('' if nothing)."""
+    if not cites:
+        return ""
+    styles = [{"style": s, "label": CITE_STYLES.get(s, s), "text": t} for s, t in cites.items()]
+    return json.dumps({"styles": styles, "files": files}, ensure_ascii=False)
+
+
+def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
+                links: PageLinks | None = None, cites: dict[str, str] | None = None,
+                **_options) -> str:
+    """One document as an HTML page.
+
+    ``mode`` is accepted for the renderer interface; the page holds both readings.
+    Without ``links`` the page is standalone: CSS and JS inline, no site links.
+    """
+    links = links or PageLinks()
+    if cites is None:
+        cites = citations(tree, file)
+    params = {
+        "register-href": links.register_href or "",
+        "home-href": links.home_href,
+        "public-url": links.public_url,
+        "pdf-url": links.pdf_url,
+        "citations": citations_param(cites, links.files),
+    }
+    if links.assets_href:
+        params["assets-href"] = links.assets_href
+    else:
+        params["css"] = asset_text("edition.css")
+        params["js"] = asset_text("edition.js")
+    html = transform("html", tree, file=file, params=params).text
+    if not html.lstrip().lower().startswith("<!doctype"):
+        html = "<!DOCTYPE html>\n" + html
+    return html if html.endswith("\n") else html + "\n"

@@ -1,0 +1,162 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Functions of the HTML output: what the header says (title, date, place, people),
+     who a @resp points to, whether an element renders as a block. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tk="urn:teikit:ns"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+
+  <xsl:key name="tk:html-id" match="*[@xml:id]" use="@xml:id"/>
+  <xsl:key name="tk:html-corresp" match="*[@corresp]"
+      use="tokenize(@corresp) ! substring-after(., '#')"/>
+
+  <!-- TEI elements rendered as blocks (div); everything else is inline (span) unless it
+       holds a block -->
+  <xsl:variable name="tk:html-block-names" as="xs:string*" select="('div', 'div1', 'div2',
+      'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'speaker',
+      'list', 'item', 'listBibl', 'table', 'row', 'cell', 'figure', 'quote', 'floatingText',
+      'body', 'front', 'back', 'group', 'text', 'opener', 'closer', 'dateline', 'byline',
+      'docTitle', 'titlePage', 'titlePart', 'docImprint', 'docAuthor', 'docDate', 'argument',
+      'epigraph', 'trailer', 'postscript', 'salute', 'signed', 'castList', 'castGroup',
+      'castItem', 'listPerson', 'listPlace', 'listOrg', 'person', 'place', 'org', 'u',
+      'entry', 'sense', 'form', 'div', 'lem', 'app', 'listApp', 'spGrp', 'set', 'stage',
+      'ab', 'fw', 'address', 'listEvent', 'event', 'bibl', 'biblStruct', 'msDesc', 'label')"/>
+
+  <xsl:function name="tk:html-is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e) = $tk:html-block-names
+        and namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'
+        and not(local-name($e) = ('quote', 'bibl', 'label', 'stage', 'fw', 'address',
+                                  'salute', 'signed', 'dateline')
+                and not($e/*[tk:html-is-block(.)]) and $e/parent::*[tk:html-is-inline-host(.)])"/>
+  </xsl:function>
+
+  <!-- elements whose content is phrasing (a quote or bibl inside them stays inline) -->
+  <xsl:function name="tk:html-is-inline-host" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e) = ('p', 'ab', 'l', 'head', 'item', 'cell', 'hi',
+        'title', 'seg', 'q', 'emph', 'foreign', 'note', 'persName', 'placeName', 'orgName')"/>
+  </xsl:function>
+
+  <!-- does $e contain a block (notes excluded: they move to the footnotes)? -->
+  <xsl:function name="tk:html-has-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="some $c in $e/*[not(self::note)]
+        satisfies (tk:html-is-block($c) or tk:html-has-block($c))"/>
+  </xsl:function>
+
+  <!-- the respStmt (or other element) a @resp points to -->
+  <xsl:function name="tk:html-resp" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="for $t in tokenize($e/@resp) return
+        key('tk:html-id', substring-after($t, '#'), root($e))"/>
+  </xsl:function>
+
+  <!-- a human label for a @resp: "this edition", "the translator (Name)", or the name -->
+  <xsl:function name="tk:html-resp-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="r" as="element()*" select="tk:html-resp($e)"/>
+    <xsl:sequence select="if (empty($r)) then
+          (if ($e/@resp) then string($e/@resp) else 'the source')
+        else string-join(for $x in $r return tk:html-resp-name($x), '; ')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-resp-name" as="xs:string">
+    <xsl:param name="x" as="element()"/>
+    <xsl:variable name="name" as="xs:string"
+        select="normalize-space(($x/(persName | orgName | name), $x)[1])"/>
+    <xsl:sequence select="if ($x/@xml:id = $tk:edition-resp) then 'this edition (' || $name || ')'
+        else if (matches($x/resp[1], '^\s*transl|translator', 'i')) then 'the translator (' || $name || ')'
+        else tk:html-short($name, 120)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-short" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="max" as="xs:integer"/>
+    <xsl:sequence select="if (string-length($s) le $max) then $s
+        else concat(substring($s, 1, $max - 1), '…')"/>
+  </xsl:function>
+
+  <!-- the register anchor of an entity reference: a local '#id' gives the id; a URL gives
+       'ext-' + the URL with every character outside [A-Za-z0-9_-] replaced by '_'
+       (toolkit.site.entity_key computes the same) -->
+  <xsl:function name="tk:html-entity-key" as="xs:string">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:variable name="r" as="xs:string" select="normalize-space(tokenize($ref)[1])"/>
+    <xsl:sequence select="if (starts-with($r, '#')) then substring($r, 2)
+        else concat('ext-', replace($r, '[^A-Za-z0-9_\-]', '_'))"/>
+  </xsl:function>
+
+  <!-- ===== what the header says ===== -->
+  <xsl:function name="tk:html-title" as="xs:string">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="ts" as="element()?" select="$root/TEI/teiHeader/fileDesc/titleStmt"/>
+    <xsl:variable name="t" as="element()?"
+        select="($ts/title[@type = 'main'], $ts/title[not(@type = 'sub')], $ts/title)[1]"/>
+    <xsl:variable name="s" as="xs:string*">
+      <xsl:apply-templates select="$t/node()" mode="tk:dipl-text"/>
+    </xsl:variable>
+    <xsl:sequence select="if ($t) then normalize-space(string-join($s, ''))
+        else 'Untitled document'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-sent" as="element()*">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:sequence select="($root/TEI/teiHeader/profileDesc/correspDesc)[1]
+        /correspAction[@type = 'sent']"/>
+  </xsl:function>
+
+  <!-- the document's date (ISO when known), from correspDesc, creation, or sourceDesc -->
+  <xsl:function name="tk:html-date" as="xs:string?">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="h" as="element()?" select="$root/TEI/teiHeader"/>
+    <xsl:variable name="d" as="element()?" select="(tk:html-sent($root)/date,
+        $h/profileDesc/creation//date, $h/fileDesc/sourceDesc//date,
+        $h/fileDesc/publicationStmt/date)[1]"/>
+    <xsl:sequence select="($d/@when, $d/@notBefore, $d/@from, $d/@when-iso,
+        normalize-space($d)[. != ''])[1] ! string(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-place" as="xs:string?">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="h" as="element()?" select="$root/TEI/teiHeader"/>
+    <xsl:sequence select="(tk:html-sent($root)/placeName, $h/profileDesc/creation//placeName,
+        $h/profileDesc/settingDesc//placeName)[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- authors: titleStmt/author, else the sender of the correspondence -->
+  <xsl:function name="tk:html-authors" as="xs:string*">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="a" as="element()*"
+        select="$root/TEI/teiHeader/fileDesc/titleStmt/author"/>
+    <xsl:sequence select="(if ($a) then $a else tk:html-sent($root)/(persName | orgName | name))
+        ! normalize-space(string-join(.//text()[not(ancestor::note)], ''))[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-publisher" as="xs:string?">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:sequence select="($root/TEI/teiHeader/fileDesc/publicationStmt/(publisher, distributor,
+        authority))[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- the languages of the text: langUsage, else xml:lang of the text and its parts -->
+  <xsl:function name="tk:html-langs" as="xs:string*">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="u" as="xs:string*"
+        select="$root/TEI/teiHeader/profileDesc/langUsage/language/@ident"/>
+    <xsl:sequence select="if (exists($u)) then distinct-values($u) else distinct-values((
+        $root/TEI/text/@xml:lang, $root/TEI/text/group/text/@xml:lang, $root/TEI/@xml:lang))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-lang-label" as="xs:string">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="l" as="element()?" select="$root/TEI/teiHeader/profileDesc/langUsage
+        /language[@ident = $code][1]"/>
+    <xsl:variable name="known" as="map(xs:string, xs:string)" select="map{'ru': 'Russian',
+        'en': 'English', 'fr': 'French', 'de': 'German', 'zh': 'Chinese', 'la': 'Latin',
+        'grc': 'Ancient Greek', 'it': 'Italian', 'es': 'Spanish'}"/>
+    <xsl:sequence select="if ($l and normalize-space($l)) then
+        normalize-space(replace($l, '\s*\(.*\)\s*$', ''))
+        else ($known($code), $code)[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Parameters of the HTML page: where the shared pages and assets are, what is known
+     about publication (base URL, PDF), and the citations computed by toolkit.cite. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <!-- relative link to the register page (entities link to its anchors); empty: no links -->
+  <xsl:param name="register-href" as="xs:string" select="''"/>
+  <!-- relative link to the home page; empty: no link -->
+  <xsl:param name="home-href" as="xs:string" select="''"/>
+  <!-- folder of edition.css / edition.js; ignored when css/js are given inline -->
+  <xsl:param name="assets-href" as="xs:string" select="'assets/'"/>
+  <!-- inline stylesheet and script (a standalone page); empty: link to assets-href -->
+  <xsl:param name="css" as="xs:string" select="''"/>
+  <xsl:param name="js" as="xs:string" select="''"/>
+  <!-- the page's public URL; empty: no URL is claimed -->
+  <xsl:param name="public-url" as="xs:string" select="''"/>
+  <!-- URL of the PDF of this document; empty: none -->
+  <xsl:param name="pdf-url" as="xs:string" select="''"/>
+  <!-- citations as JSON: {"styles": [{"style", "label", "text"}], "files": {"bibtex": href}} -->
+  <xsl:param name="citations" as="xs:string" select="''"/>
+</xsl:stylesheet>

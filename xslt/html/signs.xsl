@@ -1,0 +1,235 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Editorial signs in HTML, from the single definition in common/signs.xsl.
+     Both readings are in the page: <span class="dipl"> and <span class="read">, one of them
+     hidden by a class on <body> (tk-reading / tk-diplomatic). Each sign is focusable and
+     described (tooltip shown on hover and on focus, by CSS, with or without JavaScript;
+     aria-describedby names the tooltip and the legend entry). The tunnel parameter
+     tk-mode says which reading is being rendered: 'both', 'diplomatic' or 'reading'. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tk="urn:teikit:ns"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+
+  <!-- the element whose @resp says who made the intervention -->
+  <xsl:function name="tk:html-sign-resp" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="r" as="element()?" select="($e[@resp], $e/*[@resp], $e//*[@resp])[1]"/>
+    <xsl:sequence select="if ($r) then tk:html-resp-label($r) else 'the source'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-dipl-string" as="xs:string">
+    <xsl:param name="n" as="node()*"/>
+    <xsl:variable name="s" as="xs:string*"><xsl:apply-templates select="$n" mode="tk:dipl-text"/></xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($s, ''))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-read-nodes" as="xs:string">
+    <xsl:param name="n" as="node()*"/>
+    <xsl:variable name="s" as="xs:string*"><xsl:apply-templates select="$n" mode="tk:read-text"/></xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($s, ''))"/>
+  </xsl:function>
+
+  <!-- the tooltip text of a sign -->
+  <xsl:function name="tk:html-tip" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="d" as="xs:string" select="tk:html-dipl-string($e)"/>
+    <xsl:variable name="r" as="xs:string" select="tk:html-read-nodes($e)"/>
+    <xsl:sequence select="tk:sign-label($kind) || ' — by ' || tk:html-sign-resp($e) || '. '
+        || (if ($e/self::choice) then
+              'Diplomatic: «' || $d || '»; reading: «' || $r || '».'
+            else tk:sign($kind)?description)"/>
+  </xsl:function>
+
+  <!-- the wrapper of every sign -->
+  <xsl:template name="tk:html-sign">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="class" as="xs:string" select="''"/>
+    <xsl:variable name="tip" as="xs:string" select="'tk-tip-' || generate-id()"/>
+    <span class="tk-sign tk-sign-{$kind}{$class}" tabindex="0"
+        data-tip="{tk:html-tip(., $kind)}" aria-describedby="{$tip} tk-legend-{$kind}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:sequence select="$content"/>
+      <span id="{$tip}" class="tk-tipdata" hidden="hidden">
+        <xsl:value-of select="tk:html-tip(., $kind)"/>
+      </span>
+    </span>
+  </xsl:template>
+
+  <!-- choice: both branches, one per reading -->
+  <xsl:template match="choice[exists(tk:sign-kind(.))]">
+    <xsl:param name="tk-mode" as="xs:string" select="'both'" tunnel="yes"/>
+    <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
+    <xsl:variable name="d" as="element()?" select="tk:choice-shown(., 'diplomatic')"/>
+    <xsl:variable name="r" as="element()?" select="tk:choice-shown(., 'reading')"/>
+    <xsl:variable name="others" as="element()*" select="* except ($d, $r)"/>
+    <xsl:call-template name="tk:html-sign">
+      <xsl:with-param name="kind" select="$kind"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:if test="$tk-mode = ('both', 'diplomatic')">
+          <span class="dipl"><xsl:apply-templates select="$d">
+            <xsl:with-param name="tk-mode" select="'diplomatic'" tunnel="yes"/>
+          </xsl:apply-templates></span>
+        </xsl:if>
+        <xsl:if test="$tk-mode = ('both', 'reading') and not($r is $d)">
+          <span class="read"><xsl:apply-templates select="$r">
+            <xsl:with-param name="tk-mode" select="'reading'" tunnel="yes"/>
+          </xsl:apply-templates></span>
+        </xsl:if>
+        <!-- further branches (a third reading) are kept, shown in both readings -->
+        <xsl:apply-templates select="$others"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="choice/sic | choice/corr | choice/orig | choice/reg | choice/abbr
+      | choice/expan">
+    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- signs with marks around their content: supplied, gloss, attribution, archival-ref,
+       gap, unclear, ex -->
+  <xsl:template match="supplied | gloss | bibl[@type = 'archival-ref'] | gap | unclear | ex">
+    <xsl:param name="tk-mode" as="xs:string" select="'both'" tunnel="yes"/>
+    <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
+    <xsl:variable name="block" as="xs:boolean" select="self::bibl and tk:html-has-block(.)"/>
+    <xsl:variable name="content" as="item()*">
+      <xsl:call-template name="tk:html-marks">
+        <xsl:with-param name="kind" select="$kind"/><xsl:with-param name="end" select="'open'"/>
+      </xsl:call-template>
+      <xsl:if test="self::gap and @reason"><span class="tk-gap-reason">
+        <xsl:value-of select="' ' || @reason || ' '"/></span></xsl:if>
+      <xsl:apply-templates/>
+      <xsl:call-template name="tk:html-marks">
+        <xsl:with-param name="kind" select="$kind"/><xsl:with-param name="end" select="'close'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="self::ex and ancestor::choice">
+        <span class="tei-ex"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$block">
+        <div class="tk-sign tk-sign-{$kind}">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- where the diplomatic text moves the sign to the apparatus, it is shown in the
+             reading text only (its tooltip and the legend still name it) -->
+        <xsl:call-template name="tk:html-sign">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="class" select="if (tk:sign-placement(., 'diplomatic') = 'apparatus')
+              then ' read' else ''"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the marks of a sign in the reading(s) being rendered -->
+  <xsl:template name="tk:html-marks">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:param name="tk-mode" as="xs:string" select="'both'" tunnel="yes"/>
+    <xsl:variable name="d" as="xs:string" select="tk:sign($kind)('diplomatic-' || $end)"/>
+    <xsl:variable name="r" as="xs:string" select="tk:sign($kind)('reading-' || $end)"/>
+    <xsl:choose>
+      <xsl:when test="$tk-mode = 'diplomatic'">
+        <xsl:if test="$d != ''"><span class="tk-mark"><xsl:value-of select="$d"/></span></xsl:if>
+      </xsl:when>
+      <xsl:when test="$tk-mode = 'reading'">
+        <xsl:if test="$r != ''"><span class="tk-mark"><xsl:value-of select="$r"/></span></xsl:if>
+      </xsl:when>
+      <xsl:when test="$d = $r">
+        <xsl:if test="$d != ''"><span class="tk-mark"><xsl:value-of select="$d"/></span></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$d != ''"><span class="tk-mark dipl"><xsl:value-of select="$d"/></span></xsl:if>
+        <xsl:if test="$r != ''"><span class="tk-mark read"><xsl:value-of select="$r"/></span></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- plain text of one reading (tooltips, header fields) -->
+  <xsl:template match="choice" mode="tk:dipl-text">
+    <xsl:apply-templates select="tk:choice-shown(., 'diplomatic')" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="choice" mode="tk:read-text">
+    <xsl:apply-templates select="tk:choice-shown(., 'reading')" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="note" mode="tk:dipl-text tk:read-text"/>
+  <xsl:template match="supplied | gloss | bibl[@type = 'archival-ref'] | gap | unclear | ex"
+      mode="tk:dipl-text">
+    <xsl:call-template name="tk:html-marked-text"><xsl:with-param name="m" select="'diplomatic'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="supplied | gloss | bibl[@type = 'archival-ref'] | gap | unclear | ex"
+      mode="tk:read-text">
+    <xsl:call-template name="tk:html-marked-text"><xsl:with-param name="m" select="'reading'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="tk:html-marked-text">
+    <xsl:param name="m" as="xs:string"/>
+    <xsl:value-of select="tk:sign-open(tk:sign-kind(.), $m)"/>
+    <xsl:choose>
+      <xsl:when test="$m = 'diplomatic'"><xsl:apply-templates mode="tk:dipl-text"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="tk:read-text"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="tk:sign-close(tk:sign-kind(.), $m)"/>
+  </xsl:template>
+
+  <!-- the legend: every sign kind used in the text, what it means, and who made it -->
+  <xsl:template name="tk:html-legend">
+    <xsl:variable name="signs" as="element()*" select="TEI/text//*[exists(tk:sign-kind(.))]"/>
+    <xsl:variable name="used" as="xs:string*" select="distinct-values($signs ! tk:sign-kind(.))"/>
+    <xsl:variable name="decl" as="element()?" select="TEI/teiHeader/encodingDesc/editorialDecl[1]"/>
+    <section class="tk-legend" id="tk-legend" aria-labelledby="tk-legend-h">
+      <h2 id="tk-legend-h">Editorial signs</h2>
+      <xsl:if test="empty($used)"><p>The text has no editorial signs.</p></xsl:if>
+      <dl>
+        <xsl:for-each select="tk:sign-legend()[?kind = $used]">
+          <xsl:variable name="kind" as="xs:string" select="?kind"/>
+          <xsl:variable name="these" as="element()*" select="$signs[tk:sign-kind(.) = $kind]"/>
+          <div id="tk-legend-{$kind}">
+            <dt>
+              <span class="tk-legend-sample"><xsl:value-of
+                  select="normalize-space(?diplomatic-open || '…' || ?diplomatic-close)"/></span>
+              <xsl:value-of select="' ' || ?label"/>
+            </dt>
+            <dd>
+              <xsl:value-of select="?description"/>
+              <xsl:value-of select="' Diplomatic text: ' || tk:html-marks-label(., 'diplomatic')
+                  || '; reading text: ' || tk:html-marks-label(., 'reading') || '.'"/>
+              <xsl:value-of select="' Made by: ' || string-join(distinct-values(
+                  $these ! tk:html-sign-resp(.)), '; ') || '. '"/>
+              <xsl:value-of select="count($these) || ' in this document.'"/>
+              <xsl:if test="?decl != '' and $decl//*[@xml:id = current()?decl]">
+                <xsl:text> </xsl:text>
+                <a href="#tk-decl-{?decl}">Encoding</a>
+              </xsl:if>
+            </dd>
+          </div>
+        </xsl:for-each>
+      </dl>
+      <xsl:if test="$decl">
+        <details class="tk-decl">
+          <summary>Editorial principles (from the encoding description)</summary>
+          <xsl:for-each select="$decl//p">
+            <p>
+              <xsl:if test="@xml:id"><xsl:attribute name="id" select="'tk-decl-' || @xml:id"/></xsl:if>
+              <xsl:apply-templates mode="tk:header"/>
+            </p>
+          </xsl:for-each>
+        </details>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:function name="tk:html-marks-label" as="xs:string">
+    <xsl:param name="entry" as="map(*)"/>
+    <xsl:param name="mode" as="xs:string"/>
+    <xsl:variable name="o" as="xs:string" select="$entry($mode || '-open')"/>
+    <xsl:variable name="c" as="xs:string" select="$entry($mode || '-close')"/>
+    <xsl:sequence select="if ($o = '' and $c = '') then 'no marks'
+        else normalize-space($o || '…' || $c)"/>
+  </xsl:function>
+</xsl:stylesheet>
