@@ -25,8 +25,8 @@
         sort(map:keys($params), (), function($k) { -string-length($k) }),
         $s,
         function($acc as xs:string, $k as xs:string) as xs:string {
-          replace($acc, '\$' || $k || '(?![\w\-.])',
-                  replace($params($k), '([\\$])', '\\$1'))
+          replace($acc, '\$' || $k || '([^\w\-.]|$)',
+                  replace($params($k), '([\\$])', '\\$1') || '$1')
         })"
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
