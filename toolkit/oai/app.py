@@ -111,3 +111,17 @@ def make_server(app: App, host: str = "127.0.0.1", port: int = 8000, threads: in
                          max_request_header_size=4 * MAX_REQUEST,
                          max_request_body_size=4 * MAX_REQUEST,
                          ident="teikit", clear_untrusted_proxy_headers=True)
+
+
+def run_until(server, stop) -> None:
+    """Run a waitress server until ``stop`` (a threading.Event) is set, then close it.
+
+    The polling loop, the close and the shutdown all happen in the calling thread, so a
+    server can be stopped cleanly from another thread (tests, benchmarks).
+    """
+    try:
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.1, map=server._map, count=1)
+    finally:
+        server.close()
+        server.task_dispatcher.shutdown()

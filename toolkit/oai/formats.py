@@ -72,12 +72,20 @@ def crosswalk(doc: bytes, identifier: str, file: str = "-") -> tuple[dict[str, s
     problems = []
     for f in FORMATS.values():
         try:
+            params = {"identifier": identifier, "idprefix": id_prefix(identifier)}
             out[f.prefix] = xslt.transform(f.stylesheet, doc, file=file,
-                                           params={"identifier": identifier}).text.strip()
+                                           params=params).text.strip()
         except TeikitError as exc:
             problems.append(Issue(file, 1, 1, "warning",
                                   f"no {f.prefix} metadata: {exc.message}", exc.code))
     return out, problems
+
+
+def id_prefix(identifier: str) -> str:
+    """The prefix given to the xml:ids of a record's teiHeader: its local id + "." (an NCName)."""
+    local = identifier.rsplit(":", 1)[-1]
+    name = re.sub(r"[^A-Za-z0-9_.\-]", "_", local)
+    return ("_" + name if not re.match(r"[A-Za-z_]", name) else name) + "."
 
 
 def spec_part(value: str) -> str:
