@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from .errors import TeikitError
+from .xmlio import TEI_NS
 from .xslt import transform
 
 #: The citation styles, in the order the command lists them.
@@ -43,6 +44,13 @@ def check_date(value: str | None) -> str | None:
     return value
 
 
+def _check_tei(tree: etree._ElementTree, file: str) -> None:
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI" or root.find(f"{{{TEI_NS}}}teiHeader") is None:
+        raise TeikitError("not a TEI document with a teiHeader: nothing to cite",
+                          file=file, line=root.sourceline or 1, column=1)
+
+
 def cite(tree: etree._ElementTree, style: str, *, accessed: str | None = None,
          base_url: str | None = None, file: str = "-") -> str:
     """The citation of ``tree`` (a securely parsed TEI document) in ``style``.
@@ -53,6 +61,7 @@ def cite(tree: etree._ElementTree, style: str, *, accessed: str | None = None,
     if style not in STYLES:
         raise CiteUsageError(f"unknown citation style {style!r} "
                              f"(one of: {', '.join(STYLES)})")
+    _check_tei(tree, file)
     params = {"style": style,
               "accessed": check_date(accessed) or _dt.date.today().isoformat(),
               "base-url": base_url or ""}

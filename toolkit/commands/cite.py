@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import cite as citing
+from ..errors import TeikitError
 from ..xmlio import parse
 from .common import boundary, emit, input_file_argument, output_option
 
@@ -41,4 +42,9 @@ def cite(file: str, style: str, accessed: str | None, base_url: str | None,
     """
     tree = parse(file)
     text = citing.cite(tree, style, accessed=accessed, base_url=base_url, file=file)
+    if not text.strip():
+        # Chicago lists in the bibliography only what can be found (archive, publisher, URL)
+        raise TeikitError(f"the {style} style gives no entry for this document "
+                          "(no archive, publisher or URL in its header)", file=file, line=1,
+                          column=1)
     emit(text if text.endswith("\n") else text + "\n", output)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Extra setup steps beyond scripts/setup.sh (called at its end). Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# citeproc-js, the reference CSL processor of the citation tests (tests/cite/).
+if [[ ! -d tests/cite/citeproc/node_modules/citeproc ]]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm install --prefix tests/cite/citeproc --no-audit --no-fund --silent
+  else
+    echo "setup: npm not found; the citeproc-js agreement tests will be skipped" >&2
+  fi
+fi
