@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -225,13 +226,36 @@ def _run(tree: etree._ElementTree, r: Resolved, file: str, lines: list[str]) -> 
     raise SchemaError(f"unsupported schema kind {r.kind}", file=str(r.path))
 
 
-def _engines(tree, file, lines, schemas) -> Iterator[tuple[Resolved | None, list[Issue]]]:
+_XML_ID = f"{{{xmlio.XML_NS}}}id"
+
+
+def _unique_ids(tree: etree._ElementTree) -> etree._ElementTree:
+    """A copy whose duplicate or malformed xml:ids are replaced by unique valid ones.
+
+    Those problems are reported once, as xml:id errors; the copy lets the grammar
+    engines judge the rest of the document without a cascade of follow-on messages.
+    """
+    copy = deepcopy(tree)
+    seen: set[str] = set()
+    for n, el in enumerate(copy.getroot().iter()):
+        value = el.get(_XML_ID) if isinstance(el.tag, str) else None
+        if value is None:
+            continue
+        if value in seen or not re.fullmatch(r"[^\W\d][\w.-]*", value):
+            el.set(_XML_ID, f"tk-replaced-id-{n}")
+        seen.add(el.get(_XML_ID))
+    return copy
+
+
+def _engines(tree, file, lines, schemas, id_errors: bool = False
+             ) -> Iterator[tuple[Resolved | None, list[Issue]]]:
     resolved, warnings = (_document_schemas(tree, file) if schemas is None
                           else (resolve_schemas(schemas), []))
     if warnings:
         yield None, warnings
+    grammar_tree = _unique_ids(tree) if id_errors else tree
     for r in resolved:
-        yield r, _run(tree, r, file, lines)
+        yield r, _run(tree if r.kind == "schematron" else grammar_tree, r, file, lines)
 
 
 def _source(source, file):
@@ -255,7 +279,7 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
         yield exc.as_issue()
         return
     yield from (i for i in early if warnings or i.severity == "error")
-    for _, issues in _engines(tree, file, lines, schemas):
+    for _, issues in _engines(tree, file, lines, schemas, bool(early)):
         yield from (i for i in issues if warnings or i.severity == "error")
 
 
@@ -267,7 +291,7 @@ def check(source, schemas: Iterable[str] | None = None, *, file: str | None = No
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
-    for r, issues in _engines(tree, file, lines, schemas):
+    for r, issues in _engines(tree, file, lines, schemas, bool(early)):
         report.issues.extend(issues)
         if r is None:
             continue
@@ -276,6 +300,8 @@ def check(source, schemas: Iterable[str] | None = None, *, file: str | None = No
         verdict = INVALID if failed else VALID
         current = getattr(report, r.kind)
         setattr(report, r.kind, INVALID if INVALID in (current, verdict) else verdict)
+    if early and report.relaxng != NOT_RUN:
+        report.relaxng = INVALID  # jing, too, rejects duplicate or malformed IDs
     report.issues.sort()
     return report
 

@@ -104,6 +104,7 @@ def resolve_href(href: str, document: str | Path | None, tei_all: Path | None
         path = Path(unquote(href))
         if not path.is_absolute() and document is not None:
             path = Path(document).resolve().parent / path
+    path = path.resolve()
     if not path.is_file():
         return None, f"schema {href} not found (looked at {path})"
     return path, None
