@@ -1,8 +1,19 @@
 """Building the edition of a folder of TEI documents into an output folder.
 
-The unit of work is one document: :func:`build_document` renders every output of one
-file; :func:`build` runs it over a folder and reports per-document results, so one
+The unit of work is one document: :func:`build_document` writes every output of one
+file (HTML page, reading and diplomatic text, a file per citation format) and returns
+the facts the site-level pages need; :func:`build_site` writes the home page, the
+register and the assets from those facts; :func:`build` runs both over a folder. One
 failing document never stops the others.
+
+Site layout::
+
+    OUT/index.html            home page: every document with its metadata
+    OUT/register.html         persons, places, organisations over all documents
+    OUT/assets/               edition.css, edition.js
+    OUT/STEM/STEM.html        the reading edition of one document
+    OUT/STEM/STEM.txt         reading text;  STEM.diplomatic.txt  diplomatic text
+    OUT/STEM/STEM.bib .ris .csl.json .chicago-note.txt …  citations
 """
 
 from __future__ import annotations
@@ -11,9 +22,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import xmlio
+from . import site, xmlio
 from .errors import TeikitError
-from .render import RENDERERS
+from .html import PageLinks, citations, render_html
+from .render import render_text
+
+#: file name suffix of each citation style
+CITE_FILES = {"bibtex": ".bib", "ris": ".ris", "csl-json": ".csl.json",
+              "chicago-note": ".chicago-note.txt", "chicago-bib": ".chicago-bib.txt",
+              "mla": ".mla.txt", "apa": ".apa.txt"}
 
 
 @dataclass
@@ -21,29 +38,66 @@ class DocResult:
     source: str
     outputs: list[str] = field(default_factory=list)
     error: TeikitError | None = None
+    info: site.DocInfo | None = None
+    occurrences: list[site.Occurrence] = field(default_factory=list)
+    entities: dict[str, site.Entity] = field(default_factory=dict)
 
 
-def document_outputs(stem: str) -> dict[str, tuple[str, str]]:
-    """Output file name → (renderer, mode) for one document."""
-    outs = {f"{stem}.txt": ("text", "reading"), f"{stem}.diplomatic.txt": ("text", "diplomatic")}
-    if "html" in RENDERERS:
-        outs[f"{stem}.html"] = ("html", "reading")
-    return outs
+def document_url(base_url: str | None, stem: str) -> str:
+    """The public URL of a document's page, or '' when no base URL is configured."""
+    return f"{base_url.rstrip('/')}/{stem}/{stem}.html" if base_url else ""
 
 
-def build_document(src: Path, out_dir: Path) -> DocResult:
+def build_document(src: Path, out_dir: Path, base_url: str | None = None,
+                   accessed: str | None = None) -> DocResult:
+    """Write every output of one document into OUT/STEM/; never raises TeikitError."""
     res = DocResult(str(src))
+    stem = src.stem
+    folder = out_dir / stem
     try:
         tree = xmlio.parse(src)
-        for name, (to, mode) in document_outputs(src.stem).items():
-            data = RENDERERS[to](tree, file=str(src), mode=mode)
-            xmlio.write_atomic(out_dir / src.stem / name, data)
-            res.outputs.append(str(out_dir / src.stem / name))
+        url = document_url(base_url, stem)
+        cites = citations(tree, str(src), accessed=accessed, base_url=url)
+        files = {s: f"{stem}{CITE_FILES[s]}" for s in cites if s in CITE_FILES}
+        outputs: dict[str, str] = {
+            f"{stem}.txt": render_text(tree, file=str(src), mode="reading"),
+            f"{stem}.diplomatic.txt": render_text(tree, file=str(src), mode="diplomatic"),
+        }
+        for style, name in files.items():
+            outputs[name] = cites[style] if cites[style].endswith("\n") else cites[style] + "\n"
+        links = PageLinks(register_href="../register.html", home_href="../index.html",
+                          assets_href="../assets/", public_url=url,
+                          files={k: v for k, v in files.items()
+                                 if k in ("bibtex", "ris", "csl-json")})
+        outputs[f"{stem}.html"] = render_html(tree, file=str(src), links=links, cites=cites)
+        for name, data in outputs.items():
+            res.outputs.append(str(xmlio.write_atomic(folder / name, data)))
+        res.info = site.doc_info(tree, stem)
+        res.info.files = {"HTML": f"{stem}/{stem}.html", "text": f"{stem}/{stem}.txt",
+                          "diplomatic text": f"{stem}/{stem}.diplomatic.txt",
+                          **{s: f"{stem}/{n}" for s, n in files.items()}}
+        res.occurrences = site.occurrences(tree, stem)
+        res.entities = site.entities(tree)
     except TeikitError as exc:
         res.error = exc
     return res
 
 
-def build(src: str | os.PathLike, out: str | os.PathLike) -> list[DocResult]:
+def build_site(results: list[DocResult], out_dir: Path, title: str = "Edition") -> list[Path]:
+    """The home page, the register and the assets, from the documents that built."""
+    ok = [r for r in results if r.error is None and r.info is not None]
+    known: dict[str, site.Entity] = {}
+    for r in ok:
+        for key, ent in r.entities.items():
+            known.setdefault(key, ent)
+    occs = [o for r in ok for o in r.occurrences]
+    return site.write_site(out_dir, [r.info for r in ok], occs, known, title)
+
+
+def build(src: str | os.PathLike, out: str | os.PathLike,
+          base_url: str | None = None) -> list[DocResult]:
+    """Build every document of SRC into OUT, then the site-level pages."""
     out_dir = Path(out)
-    return [build_document(f, out_dir) for f in xmlio.iter_xml_files([src])]
+    results = [build_document(f, out_dir, base_url) for f in xmlio.iter_xml_files([src])]
+    build_site(results, out_dir)
+    return results

@@ -15,6 +15,7 @@ from importlib import resources
 
 from lxml import etree
 
+from .errors import TeikitError
 from .xslt import transform
 
 #: citation styles shown on the page, in order, with their labels
@@ -46,19 +47,20 @@ def asset_text(name: str) -> str:
     return resources.files("toolkit.assets").joinpath(name).read_text(encoding="utf-8")
 
 
-def citations(tree: etree._ElementTree, file: str = "-") -> dict[str, str]:
-    """Every citation style as text, or {} when toolkit.cite is not installed."""
+def citations(tree: etree._ElementTree, file: str = "-", accessed: str | None = None,
+              base_url: str | None = None) -> dict[str, str]:
+    """Every citation style as text; {} when toolkit.cite is absent or the header
+    cannot be cited (the page then has no citation block)."""
     try:
-        from . import cite  # written by another part of the project; optional here
+        from . import cite  # another part of the project; optional here
     except ImportError:
         return {}
-    out: dict[str, str] = {}
-    for style in CITE_STYLES:
-        if style == "csl-json" and hasattr(cite, "csl_json"):
-            out[style] = json.dumps(cite.csl_json(tree), ensure_ascii=False, indent=2)
-        else:
-            out[style] = cite.cite(tree, style)
-    return out
+    styles = [s for s in CITE_STYLES if s in getattr(cite, "STYLES", CITE_STYLES)]
+    try:
+        return {s: cite.cite(tree, s, accessed=accessed, base_url=base_url or None, file=file)
+                for s in styles}
+    except TeikitError:
+        return {}
 
 
 def citations_param(cites: dict[str, str], files: dict[str, str]) -> str:
@@ -79,7 +81,7 @@ def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
     """
     links = links or PageLinks()
     if cites is None:
-        cites = citations(tree, file)
+        cites = citations(tree, file, base_url=links.public_url)
     params = {
         "register-href": links.register_href or "",
         "home-href": links.home_href,

@@ -89,7 +89,7 @@
   <!-- ===== what the header says ===== -->
   <xsl:function name="tk:html-title" as="xs:string">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:variable name="ts" as="element()?" select="$root/TEI/teiHeader/fileDesc/titleStmt"/>
+    <xsl:variable name="ts" as="element()?" select="$root/*/teiHeader/fileDesc/titleStmt"/>
     <xsl:variable name="t" as="element()?"
         select="($ts/title[@type = 'main'], $ts/title[not(@type = 'sub')], $ts/title)[1]"/>
     <xsl:variable name="s" as="xs:string*">
@@ -101,14 +101,14 @@
 
   <xsl:function name="tk:html-sent" as="element()*">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:sequence select="($root/TEI/teiHeader/profileDesc/correspDesc)[1]
+    <xsl:sequence select="($root/*/teiHeader/profileDesc/correspDesc)[1]
         /correspAction[@type = 'sent']"/>
   </xsl:function>
 
   <!-- the document's date (ISO when known), from correspDesc, creation, or sourceDesc -->
   <xsl:function name="tk:html-date" as="xs:string?">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:variable name="h" as="element()?" select="$root/TEI/teiHeader"/>
+    <xsl:variable name="h" as="element()?" select="$root/*/teiHeader"/>
     <xsl:variable name="d" as="element()?" select="(tk:html-sent($root)/date,
         $h/profileDesc/creation//date, $h/fileDesc/sourceDesc//date,
         $h/fileDesc/publicationStmt/date)[1]"/>
@@ -118,7 +118,7 @@
 
   <xsl:function name="tk:html-place" as="xs:string?">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:variable name="h" as="element()?" select="$root/TEI/teiHeader"/>
+    <xsl:variable name="h" as="element()?" select="$root/*/teiHeader"/>
     <xsl:sequence select="(tk:html-sent($root)/placeName, $h/profileDesc/creation//placeName,
         $h/profileDesc/settingDesc//placeName)[1] ! normalize-space(.)"/>
   </xsl:function>
@@ -127,14 +127,14 @@
   <xsl:function name="tk:html-authors" as="xs:string*">
     <xsl:param name="root" as="document-node()"/>
     <xsl:variable name="a" as="element()*"
-        select="$root/TEI/teiHeader/fileDesc/titleStmt/author"/>
+        select="$root/*/teiHeader/fileDesc/titleStmt/author"/>
     <xsl:sequence select="(if ($a) then $a else tk:html-sent($root)/(persName | orgName | name))
         ! normalize-space(string-join(.//text()[not(ancestor::note)], ''))[. != '']"/>
   </xsl:function>
 
   <xsl:function name="tk:html-publisher" as="xs:string?">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:sequence select="($root/TEI/teiHeader/fileDesc/publicationStmt/(publisher, distributor,
+    <xsl:sequence select="($root/*/teiHeader/fileDesc/publicationStmt/(publisher, distributor,
         authority))[1] ! normalize-space(.)"/>
   </xsl:function>
 
@@ -142,15 +142,15 @@
   <xsl:function name="tk:html-langs" as="xs:string*">
     <xsl:param name="root" as="document-node()"/>
     <xsl:variable name="u" as="xs:string*"
-        select="$root/TEI/teiHeader/profileDesc/langUsage/language/@ident"/>
+        select="$root/*/teiHeader/profileDesc/langUsage/language/@ident"/>
     <xsl:sequence select="if (exists($u)) then distinct-values($u) else distinct-values((
-        $root/TEI/text/@xml:lang, $root/TEI/text/group/text/@xml:lang, $root/TEI/@xml:lang))"/>
+        $root//TEI/text/@xml:lang, $root//TEI/text/group/text/@xml:lang, $root/*/@xml:lang))"/>
   </xsl:function>
 
   <xsl:function name="tk:html-lang-label" as="xs:string">
     <xsl:param name="root" as="document-node()"/>
     <xsl:param name="code" as="xs:string"/>
-    <xsl:variable name="l" as="element()?" select="$root/TEI/teiHeader/profileDesc/langUsage
+    <xsl:variable name="l" as="element()?" select="$root/*/teiHeader/profileDesc/langUsage
         /language[@ident = $code][1]"/>
     <xsl:variable name="known" as="map(xs:string, xs:string)" select="map{'ru': 'Russian',
         'en': 'English', 'fr': 'French', 'de': 'German', 'zh': 'Chinese', 'la': 'Latin',

@@ -6,9 +6,9 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
   <xsl:template name="tk:html-header">
-    <xsl:variable name="h" as="element()?" select="TEI/teiHeader"/>
+    <xsl:variable name="h" as="element()?" select="*/teiHeader"/>
     <xsl:variable name="corresp" as="element()?" select="($h/profileDesc/correspDesc)[1]"/>
-    <xsl:variable name="first-text" as="element()?" select="(TEI/text//text[@xml:lang], TEI/text)[1]"/>
+    <xsl:variable name="first-text" as="element()?" select="(//TEI/text//text[@xml:lang], TEI/text)[1]"/>
     <header class="tk-header">
       <xsl:if test="$home-href != ''">
         <p class="tk-home"><a href="{$home-href}">All documents</a></p>

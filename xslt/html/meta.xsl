@@ -36,7 +36,7 @@
     <xsl:for-each select="$authors">
       <meta name="DC.creator" content="{.}"/>
     </xsl:for-each>
-    <xsl:for-each select="TEI/teiHeader/fileDesc/titleStmt/respStmt[persName | name]">
+    <xsl:for-each select="*/teiHeader/fileDesc/titleStmt/respStmt[persName | name]">
       <meta name="DC.contributor"
           content="{normalize-space((persName | name)[1])} ({normalize-space(resp[1])})"/>
     </xsl:for-each>
@@ -45,17 +45,17 @@
     <xsl:for-each select="$langs"><meta name="DC.language" content="{.}"/></xsl:for-each>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
-    <xsl:for-each select="TEI/teiHeader/profileDesc/abstract">
+    <xsl:for-each select="*/teiHeader/profileDesc/abstract">
       <meta name="DC.description" content="{normalize-space(.)}"/>
     </xsl:for-each>
-    <xsl:for-each select="TEI/teiHeader/profileDesc/textClass/keywords/term">
+    <xsl:for-each select="*/teiHeader/profileDesc/textClass/keywords/term">
       <meta name="DC.subject" content="{normalize-space(.)}"/>
     </xsl:for-each>
-    <xsl:for-each select="TEI/teiHeader/fileDesc/sourceDesc/bibl[1]
-        | TEI/teiHeader/fileDesc/sourceDesc[not(bibl)]/msDesc/msIdentifier">
+    <xsl:for-each select="*/teiHeader/fileDesc/sourceDesc/bibl[1]
+        | */teiHeader/fileDesc/sourceDesc[not(bibl)]/msDesc/msIdentifier">
       <meta name="DC.source" content="{normalize-space(string-join(.//text(), ' '))}"/>
     </xsl:for-each>
-    <xsl:for-each select="(TEI/teiHeader/fileDesc/publicationStmt/availability)[1]">
+    <xsl:for-each select="(*/teiHeader/fileDesc/publicationStmt/availability)[1]">
       <meta name="DC.rights" content="{tk:html-short(normalize-space(.), 300)}"/>
     </xsl:for-each>
     <xsl:if test="$public-url != ''">

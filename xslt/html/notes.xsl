@@ -52,7 +52,7 @@
 
   <!-- the footnotes, one list per series -->
   <xsl:template name="tk:html-footnotes">
-    <xsl:variable name="notes" as="element()*" select="TEI/text//note"/>
+    <xsl:variable name="notes" as="element()*" select="//TEI/text//note"/>
     <xsl:if test="exists($notes)">
       <section class="tk-footnotes" aria-label="Notes">
         <xsl:for-each select="('translator-note', 'editor-note', 'note')">

@@ -9,10 +9,10 @@
       include-content-type="no"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" as="element()?" select="TEI"/>
+    <xsl:variable name="tei" as="element()?" select="TEI | teiCorpus"/>
     <xsl:if test="empty($tei)">
       <xsl:sequence select="error(xs:QName('tk:E0101'),
-          'not a TEI document: the root element must be tei:TEI')"/>
+          'not a TEI document: the root element must be tei:TEI or tei:teiCorpus')"/>
     </xsl:if>
     <xsl:variable name="lang" as="xs:string"
         select="($tei/@xml:lang, $tei/text/@xml:lang, 'en')[1]"/>
@@ -34,7 +34,7 @@
         <xsl:call-template name="tk:html-header"/>
         <xsl:call-template name="tk:html-toolbar"/>
         <main id="tk-text">
-          <xsl:apply-templates select="$tei/text"/>
+          <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
           <xsl:call-template name="tk:html-footnotes"/>
         </main>
         <xsl:call-template name="tk:html-legend"/>

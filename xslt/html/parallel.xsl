@@ -18,7 +18,7 @@
 
   <xsl:function name="tk:html-parallel-sides" as="element()*">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:sequence select="($root/TEI/text/descendant-or-self::*[self::text or self::group
+    <xsl:sequence select="($root//TEI/text/descendant-or-self::*[self::text or self::group
         or self::body][exists(tk:html-sides-of(.))])[1] ! tk:html-sides-of(.)"/>
   </xsl:function>
 
