@@ -282,7 +282,8 @@ class Provider:
 
     def _state(self, req: Request) -> dict:
         try:
-            state = tokens.decode(req.args["resumptionToken"], self.store.secret)
+            state = tokens.decode(req.args["resumptionToken"], self.store.secret,
+                                  now=self.clock())
         except tokens.BadToken as exc:
             raise OAIError("badResumptionToken", str(exc)) from None
         if state.get("v") != req.verb or state.get("p") not in FORMATS:

@@ -25,19 +25,19 @@
   <!-- The header of the document, or a coded error when there is none. -->
   <xsl:function name="tk:header" as="element(tei:teiHeader)">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="h" as="element(tei:teiHeader)?" select="($doc/tei:TEI/tei:teiHeader)[1]"/>
+    <xsl:variable name="h" as="element(tei:teiHeader)?" select="($doc/(tei:TEI, tei:teiCorpus)/tei:teiHeader)[1]"/>
     <xsl:sequence select="if (exists($h)) then $h
-      else error(xs:QName('tk:E0401'), 'the document has no tei:TEI/tei:teiHeader')"/>
+      else error(xs:QName('tk:E0401'), 'the document has no teiHeader (TEI or teiCorpus)')"/>
   </xsl:function>
 
   <!-- Language codes: langUsage/language/@ident, else xml:lang of text and TEI. -->
   <xsl:function name="tk:languages" as="xs:string*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="declared" as="xs:string*"
-        select="distinct-values($doc/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage
+        select="distinct-values($doc/*/tei:teiHeader/tei:profileDesc/tei:langUsage
                                 /tei:language/@ident[normalize-space(.) ne ''] ! normalize-space(.))"/>
     <xsl:sequence select="if (exists($declared)) then $declared
-      else distinct-values(($doc/tei:TEI/tei:text/@xml:lang, $doc/tei:TEI/@xml:lang)
+      else distinct-values(($doc/*/tei:text/@xml:lang, $doc/*/@xml:lang)
                            [normalize-space(.) ne ''] ! normalize-space(.))[1]"/>
   </xsl:function>
 
