@@ -75,8 +75,28 @@ def _odd_schemas(path: Path) -> list[Resolved]:
     except ImportError:
         raise SchemaError("ODD compilation of other ODDs is not supported",
                           file=str(path)) from None
-    rng = Path(compile_odd(path))
-    return [Resolved(rng, "relaxng"), Resolved(rng, "schematron")]
+    return _compiled_odd(path, compile_odd)
+
+
+_ODD_CACHE: dict[tuple[str, float], list[Resolved]] = {}
+
+
+def _compiled_odd(path: Path, compile_odd) -> list[Resolved]:
+    """RELAX NG and Schematron derived from an ODD, written once per process."""
+    from .schematron import _cache_dir
+
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _ODD_CACHE:
+        rng_tree, sch_tree = compile_odd(path)
+        stem = _cache_dir() / f"odd-{abs(hash(key)):x}"
+        rng, sch = stem.with_suffix(".rng"), stem.with_suffix(".sch")
+        xmlio.write_atomic(rng, etree.tostring(rng_tree, encoding="utf-8"))
+        out = [Resolved(rng, "relaxng"), Resolved(rng, "schematron")]
+        if sch_tree is not None:
+            xmlio.write_atomic(sch, etree.tostring(sch_tree, encoding="utf-8"))
+            out.append(Resolved(sch, "schematron"))
+        _ODD_CACHE[key] = out
+    return _ODD_CACHE[key]
 
 
 def _named(name: str) -> list[Resolved]:
