@@ -11,3 +11,13 @@ if [[ ! -d tests/cite/citeproc/node_modules/citeproc ]]; then
     echo "setup: npm not found; the citeproc-js agreement tests will be skipped" >&2
   fi
 fi
+
+# axe-core, the accessibility checker of the HTML browser tests (tests/html/).
+if [[ ! -f .cache/node_modules/axe-core/axe.min.js ]]; then
+  if command -v npm >/dev/null 2>&1; then
+    mkdir -p .cache
+    npm install --prefix .cache axe-core@4 --no-audit --no-fund --silent --no-save
+  else
+    echo "setup: npm not found; the accessibility tests will be skipped" >&2
+  fi
+fi

@@ -44,6 +44,17 @@
         satisfies (tk:html-is-block($c) or tk:html-has-block($c))"/>
   </xsl:function>
 
+  <!-- a stable, unique id suffix for an element: its number in document order (unlike
+       generate-id(), the same in every run, so pages are reproducible) -->
+  <xsl:accumulator name="tk:html-seq" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:function name="tk:html-uid" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="'e' || $e ! accumulator-before('tk:html-seq')"/>
+  </xsl:function>
+
   <!-- the respStmt (or other element) a @resp points to -->
   <xsl:function name="tk:html-resp" as="element()*">
     <xsl:param name="e" as="element()"/>

@@ -34,7 +34,7 @@
   <xsl:template match="note">
     <xsl:param name="tk-mode" as="xs:string" select="'both'" tunnel="yes"/>
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
-    <xsl:variable name="id" as="xs:string" select="'tk-fn-' || generate-id()"/>
+    <xsl:variable name="id" as="xs:string" select="'tk-fn-' || tk:html-uid(.)"/>
     <xsl:variable name="label" as="xs:string" select="tk:html-note-label(.)"/>
     <xsl:variable name="dipl" as="xs:string" select="tk:sign-placement(., 'diplomatic')"/>
     <xsl:if test="$dipl = 'inline' and $kind != 'note' and $tk-mode != 'reading'">
@@ -44,7 +44,7 @@
       </span>
     </xsl:if>
     <a class="tk-noteref tk-noteref-{$kind}{if ($dipl = 'endnote' or $kind = 'note') then ''
-        else ' read'}" href="#{$id}" id="tk-fnref-{generate-id()}" aria-describedby="{$id}"
+        else ' read'}" href="#{$id}" id="tk-fnref-{tk:html-uid(.)}" aria-describedby="{$id}"
         data-note="{$id}">
       <sup><xsl:value-of select="$label"/></sup>
     </a>
@@ -71,7 +71,7 @@
 
   <xsl:template match="note" mode="tk:footnote">
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
-    <li id="tk-fn-{generate-id()}" class="tk-fn tk-fn-{$kind}"
+    <li id="tk-fn-{tk:html-uid(.)}" class="tk-fn tk-fn-{$kind}"
         value="{accumulator-before('tk:html-note-count')($kind)}">
       <xsl:if test="ancestor::*[@xml:lang][1]/@xml:lang">
         <xsl:attribute name="lang" select="ancestor::*[@xml:lang][1]/@xml:lang"/>
@@ -80,7 +80,7 @@
           || (if (@resp) then ' (' || tk:html-resp-label(.) || ')' else '')"/>: </span>
       <div class="tk-fn-body"><xsl:apply-templates/></div>
       <xsl:text> </xsl:text>
-      <a class="tk-backref" href="#tk-fnref-{generate-id()}">↩ back to the text</a>
+      <a class="tk-backref" href="#tk-fnref-{tk:html-uid(.)}">↩ back to the text</a>
     </li>
   </xsl:template>
 </xsl:stylesheet>

@@ -37,6 +37,10 @@
     <xsl:sequence select="tk:sign-label($kind) || ' — by ' || tk:html-sign-resp($e) || '. '
         || (if ($e/self::choice) then
               'Diplomatic: «' || $d || '»; reading: «' || $r || '».'
+              || string-join(($e/* except (tk:choice-shown($e, 'diplomatic'),
+                  tk:choice-shown($e, 'reading'))) ! (' ' || upper-case(substring(
+                  tk:branch-label(.), 1, 1)) || substring(tk:branch-label(.), 2) || ': «'
+                  || tk:html-dipl-string(.) || '».'), '')
             else tk:sign($kind)?description)"/>
   </xsl:function>
 
@@ -45,7 +49,7 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="class" as="xs:string" select="''"/>
-    <xsl:variable name="tip" as="xs:string" select="'tk-tip-' || generate-id()"/>
+    <xsl:variable name="tip" as="xs:string" select="'tk-tip-' || tk:html-uid(.)"/>
     <span class="tk-sign tk-sign-{$kind}{$class}" tabindex="0"
         data-tip="{tk:html-tip(., $kind)}" aria-describedby="{$tip} tk-legend-{$kind}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
@@ -62,11 +66,15 @@
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
     <xsl:variable name="d" as="element()?" select="tk:choice-shown(., 'diplomatic')"/>
     <xsl:variable name="r" as="element()?" select="tk:choice-shown(., 'reading')"/>
-    <xsl:variable name="others" as="element()*" select="* except ($d, $r)"/>
     <xsl:call-template name="tk:html-sign">
       <xsl:with-param name="kind" select="$kind"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:if test="$tk-mode = ('both', 'diplomatic')">
+        <xsl:if test="$r is $d">
+          <!-- one branch for both readings (an expansion the source already shows):
+               rendered once, its marks differ by reading -->
+          <xsl:apply-templates select="$d"/>
+        </xsl:if>
+        <xsl:if test="$tk-mode = ('both', 'diplomatic') and not($r is $d)">
           <span class="dipl"><xsl:apply-templates select="$d">
             <xsl:with-param name="tk-mode" select="'diplomatic'" tunnel="yes"/>
           </xsl:apply-templates></span>
@@ -76,8 +84,8 @@
             <xsl:with-param name="tk-mode" select="'reading'" tunnel="yes"/>
           </xsl:apply-templates></span>
         </xsl:if>
-        <!-- further branches (a third reading) are kept, shown in both readings -->
-        <xsl:apply-templates select="$others"/>
+        <!-- a branch neither reading shows (the abbreviation of an expansion the source
+             already prints expanded) is named in the sign's description -->
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

