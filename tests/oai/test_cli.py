@@ -1,0 +1,81 @@
+"""teikit index and teikit serve as a user runs them (subprocesses)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+from .oaischema import errors
+from .test_protocol import FIXTURES
+
+TEIKIT = [sys.executable, "-m", "toolkit.cli"]
+
+
+def teikit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*TEIKIT, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env=_env())
+
+
+def _env() -> dict:
+    import os
+
+    return dict(os.environ, PYTHONPATH=str(ROOT))
+
+
+def test_index_exit_codes_and_messages(tmp_path, shared):
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(FIXTURES / "minimal.xml", src / "ok.xml")
+    done = teikit("index", str(src), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "1 added" in done.stdout and (tmp_path / ".teikit" / "oai.sqlite").is_file()
+    (src / "bad.xml").write_text("<TEI>\n<teiHeader>\n", encoding="utf-8")
+    done = teikit("index", str(src), "--db", str(tmp_path / "x.sqlite"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{src / 'bad.xml'}:3:" in done.stderr and "Traceback" not in done.stderr
+    done = teikit("index", str(tmp_path / "missing"), cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_serve_site_and_oai(tmp_path, shared):
+    src = tmp_path / "tei"
+    (src / "letters").mkdir(parents=True)
+    shutil.copy(FIXTURES / "minimal.xml", src / "letters" / "minimal.xml")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!DOCTYPE html><title>edition</title>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not to be served", encoding="utf-8")
+    proc = subprocess.Popen([*TEIKIT, "serve", str(src), "--port", "0", "--site", str(site),
+                             "--admin-email", "editor@example.org"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env())
+    try:
+        url = None
+        for _ in range(5):
+            line = proc.stdout.readline()
+            if line.startswith("serving "):
+                url = line.split()[1]
+                break
+        assert url and url.startswith("http://127.0.0.1:"), line
+        body = urllib.request.urlopen(url + "oai?verb=Identify", timeout=30).read()
+        assert not errors(body) and b"<adminEmail>editor@example.org</adminEmail>" in body
+        body = urllib.request.urlopen(url + "oai?verb=ListRecords&metadataPrefix=mods"
+                                      "&set=collection:letters", timeout=30).read()
+        assert not errors(body) and b"oai:teikit.local:minimal" in body
+        assert b"<title>edition</title>" in urllib.request.urlopen(url, timeout=30).read()
+        for bad in ("../secret.txt", "%2e%2e/secret.txt", "nothing.html"):
+            with pytest.raises(urllib.error.HTTPError) as exc:
+                urllib.request.urlopen(url + bad, timeout=30)
+            assert exc.value.code == 404
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "Traceback" not in proc.stderr.read()
