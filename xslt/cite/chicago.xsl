@@ -15,8 +15,11 @@
   <xsl:function name="tk:chicago-note" as="xs:string">
     <xsl:param name="r" as="map(*)"/>
     <xsl:variable name="letter" as="xs:boolean" select="$r?type = 'personal_communication'"/>
-    <xsl:variable name="authors" as="xs:string"
-        select="tk:name-list(tk:names-of($r, 'author') ! tk:name-display(.), 'and')"/>
+    <!-- three or more authors: the first "et al." (CMOS 18 notes) -->
+    <xsl:variable name="names" as="xs:string*"
+        select="tk:names-of($r, 'author') ! tk:name-display(.)"/>
+    <xsl:variable name="authors" as="xs:string" select="if (count($names) ge 3)
+        then $names[1] || ' et al.' else tk:name-list($names, 'and')"/>
     <xsl:variable name="body" as="xs:string" select="tk:join((
         tk:quoted(tk:title-case($r)),
         tk:chicago-recipients($r) ! ('to ' || .),
@@ -37,7 +40,9 @@
         ! (if (position() = 1) then tk:name-sort(.) else tk:name-display(.))"/>
     <!-- each part a sentence; citeproc-js capitalises all but "n.d." and the URL -->
     <xsl:variable name="parts" as="xs:string*" select="(
-        tk:name-list($authors, 'and'),
+        (: the first name inverted, so a comma precedes and even for two :)
+        if (count($authors) = 2) then $authors[1] || ', and ' || $authors[2]
+        else tk:name-list($authors, 'and'),
         tk:quoted(tk:title-case($r)),
         tk:chicago-recipients($r) ! ('To ' || .),
         tk:chicago-manuscript($r) ! tk:cap(.),

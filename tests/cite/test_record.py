@@ -1,0 +1,75 @@
+"""The CSL-JSON record built from the TEI header."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import TELEGRAM
+from toolkit import cite, xmlio
+
+from .conftest import ACCESSED, CASES
+
+
+@pytest.fixture(scope="module")
+def telegram() -> dict:
+    return cite.csl_json(xmlio.parse(TELEGRAM), accessed=ACCESSED)
+
+
+def test_telegram_record(telegram):
+    assert telegram["type"] == "personal_communication"
+    assert telegram["title"] == "Ciphered Telegram No. 22591 from Roschin to Filippov [Stalin]"
+    assert telegram["author"] == [{"literal": "Roshchin"}]
+    assert telegram["recipient"] == [{"literal": "Filippov"}]
+    assert telegram["translator"] == [{"literal": "Gary Goldberg"}]
+    assert telegram["issued"] == {"date-parts": [[1950, 7, 22]]}
+    assert telegram["archive"] == "RGASPI"
+    assert telegram["archive_location"] == "f. 558, op. 11, d. 334, ll. 0088\u20130089"
+    assert telegram["publisher"] == ("History and Public Policy Program, "
+                                     "Wilson Center Digital Archive")
+    assert telegram["accessed"] == {"date-parts": [[2026, 11, 26]]}
+
+
+def test_no_url_without_base_url(telegram):
+    assert "URL" not in telegram
+
+
+def test_url_and_default_accessed_date():
+    rec = cite.csl_json(xmlio.parse(TELEGRAM), base_url="https://example.org/t")
+    assert rec["URL"] == "https://example.org/t"
+    today = dt.date.today()
+    assert rec["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
+
+
+@pytest.mark.parametrize("name, key, value", [
+    ("russian-single-folio.xml", "archive_location", "f. R-5446, op. 1, d. 77, l. 12"),
+    ("russian-single-folio.xml", "author", [{"literal": "Ivanov"}]),
+    ("russian-single-folio.xml", "issued", {"date-parts": [[1932, 11, 5]]}),
+    ("russian-single-folio.xml", "type", "manuscript"),
+    ("two-authors-structured.xml", "author", [{"family": "Karlsson", "given": "Anna"},
+                                              {"family": "Meyer", "given": "Hans-Peter"}]),
+    ("two-authors-structured.xml", "issued", {"date-parts": [[1999, 3]]}),
+    ("two-authors-structured.xml", "type", "document"),
+    ("three-authors-letter.xml", "archive_location", "Committee papers, Box 4, no. 12"),
+    ("three-authors-letter.xml", "recipient", [{"family": "Dahl", "given": "Nils"},
+                                               {"family": "Vik", "given": "Eva"}]),
+])
+def test_case_fields(name, key, value):
+    rec = cite.csl_json(xmlio.parse(CASES / name), accessed=ACCESSED)
+    assert rec[key] == value
+
+
+def test_missing_fields_are_left_out():
+    rec = cite.csl_json(xmlio.parse(CASES / "two-authors-structured.xml"), accessed=ACCESSED)
+    for key in ("archive", "archive_location", "recipient", "URL"):
+        assert key not in rec
+
+
+def test_unknown_style_and_bad_date_are_usage_errors():
+    tree = xmlio.parse(TELEGRAM)
+    with pytest.raises(cite.CiteUsageError) as exc:
+        cite.cite(tree, "harvard")
+    assert exc.value.exit_code == 2
+    with pytest.raises(cite.CiteUsageError):
+        cite.cite(tree, "mla", accessed="22/07/1950")
