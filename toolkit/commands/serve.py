@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -9,6 +10,15 @@ import click
 from ..errors import InputError
 from .common import boundary
 from .index import db_option, repository_option
+
+_EMAIL = re.compile(r"\S+@(\S+\.)+\S+\Z")  # the pattern of OAI-PMH.xsd's emailType
+
+
+def _emails(ctx, param, value: tuple[str, ...]) -> tuple[str, ...]:
+    bad = [v for v in value if not _EMAIL.match(v)]
+    if bad:
+        raise click.BadParameter(f"not an e-mail address: {', '.join(bad)}")
+    return value
 
 
 @click.command()
@@ -24,7 +34,8 @@ from .index import db_option, repository_option
 @click.option("--page-size", default=100, show_default=True, type=click.IntRange(1, 10000),
               help="Records per OAI-PMH list response (then a resumption token).")
 @click.option("--admin-email", multiple=True, default=("admin@teikit.invalid",),
-              show_default=True, help="adminEmail of Identify: configure a real address.")
+              show_default=True, callback=_emails,
+              help="adminEmail of Identify: configure a real address.")
 @click.option("--name", "repository_name", default="teikit edition", show_default=True,
               help="repositoryName of Identify.")
 @click.option("--recheck", default=2.0, show_default=True, type=click.FloatRange(0),

@@ -185,7 +185,7 @@ class Provider:
         return _envelope(now, base_url, req, body)
 
     def _Identify(self, req: Request, base_url: str, now: int) -> str:
-        sample = self.store.identifier_for("sample")
+        sample = self.store.sample_identifier()
         emails = "".join(f"<adminEmail>{escape(e)}</adminEmail>"
                          for e in self.config.admin_emails)
         return (

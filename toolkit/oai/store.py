@@ -223,6 +223,12 @@ class Store:
                                    (ident, prefix)).fetchone()
         return row[0] if row else None
 
+    def sample_identifier(self) -> str:
+        """An identifier of this repository (the first record's, else a made-up one)."""
+        row = self._conn().execute("SELECT identifier FROM records ORDER BY identifier "
+                                   "LIMIT 1").fetchone()
+        return row[0] if row else self.identifier_for("sample")
+
     def earliest_datestamp(self) -> int:
         row = self._conn().execute("SELECT MIN(datestamp) FROM records").fetchone()
         return row[0] if row and row[0] is not None else int(self.meta("created") or 0)
