@@ -68,7 +68,7 @@
   <!-- id, lang and classes of a rendered TEI element -->
   <xsl:template name="tk:html-attrs">
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:html-lang(@xml:lang)"/></xsl:if>
     <xsl:attribute name="class" select="string-join(('tei-' || local-name(),
         (@type, @rend) ! tokenize(.) ! replace(., '[^\w\-]', '') ! ('tk-' || .)), ' ')"/>
   </xsl:template>

@@ -106,8 +106,8 @@
     <xsl:variable name="s" as="xs:string*">
       <xsl:apply-templates select="$t/node()" mode="tk:dipl-text"/>
     </xsl:variable>
-    <xsl:sequence select="if ($t) then normalize-space(string-join($s, ''))
-        else 'Untitled document'"/>
+    <xsl:sequence select="(normalize-space(string-join($s, ''))[. != ''],
+        'Untitled document')[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:html-sent" as="element()*">
@@ -156,6 +156,25 @@
         select="$root/*/teiHeader/profileDesc/langUsage/language/@ident"/>
     <xsl:sequence select="if (exists($u)) then distinct-values($u) else distinct-values((
         $root//TEI/text/@xml:lang, $root//TEI/text/group/text/@xml:lang, $root/*/@xml:lang))"/>
+  </xsl:function>
+
+  <!-- an xml:lang as an HTML lang: ISO 639-2/3 codes that have a two-letter form get it
+       (fre → fr, eng → en), as BCP 47 requires; other values pass unchanged -->
+  <xsl:variable name="tk:html-iso639-2" as="map(xs:string, xs:string)" select="map{
+      'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'lat': 'la',
+      'rus': 'ru', 'pol': 'pl', 'yid': 'yi', 'ita': 'it', 'spa': 'es', 'por': 'pt',
+      'dut': 'nl', 'nld': 'nl', 'gre': 'el', 'ell': 'el', 'heb': 'he', 'ara': 'ar',
+      'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'cze': 'cs', 'ces': 'cs', 'ukr': 'uk',
+      'swe': 'sv', 'dan': 'da', 'nor': 'no', 'fin': 'fi', 'hun': 'hu', 'tur': 'tr',
+      'syr': 'syr', 'grc': 'grc', 'gla': 'gd', 'gle': 'ga', 'wel': 'cy', 'cym': 'cy',
+      'ice': 'is', 'isl': 'is', 'per': 'fa', 'fas': 'fa', 'arm': 'hy', 'hye': 'hy'}"/>
+
+  <xsl:function name="tk:html-lang" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize($code, '-')"/>
+    <xsl:variable name="first" as="xs:string" select="lower-case(($parts[1], '')[1])"/>
+    <xsl:sequence select="string-join((($tk:html-iso639-2($first), $parts[1])[1],
+        subsequence($parts, 2)), '-')"/>
   </xsl:function>
 
   <xsl:function name="tk:html-lang-label" as="xs:string">

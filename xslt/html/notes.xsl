@@ -74,7 +74,8 @@
     <li id="tk-fn-{tk:html-uid(.)}" class="tk-fn tk-fn-{$kind}"
         value="{accumulator-before('tk:html-note-count')($kind)}">
       <xsl:if test="ancestor::*[@xml:lang][1]/@xml:lang">
-        <xsl:attribute name="lang" select="ancestor::*[@xml:lang][1]/@xml:lang"/>
+        <xsl:attribute name="lang"
+            select="tk:html-lang(ancestor::*[@xml:lang][1]/@xml:lang)"/>
       </xsl:if>
       <span class="tk-fn-kind"><xsl:value-of select="tk:sign-label($kind)
           || (if (@resp) then ' (' || tk:html-resp-label(.) || ')' else '')"/>: </span>

@@ -15,7 +15,7 @@
           'not a TEI document: the root element must be tei:TEI or tei:teiCorpus')"/>
     </xsl:if>
     <xsl:variable name="lang" as="xs:string"
-        select="($tei/@xml:lang, $tei/text/@xml:lang, 'en')[1]"/>
+        select="tk:html-lang(($tei/@xml:lang, $tei/text/@xml:lang, 'en')[1])"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>

@@ -53,7 +53,7 @@
       <xsl:apply-templates select="node() except $sides[1]/(., following-sibling::node())"/>
       <div class="tk-row tk-row-head">
         <xsl:for-each select="$sides">
-          <div class="tk-cell tk-side-{position()}" lang="{@xml:lang}">
+          <div class="tk-cell tk-side-{position()}" lang="{tk:html-lang(@xml:lang)}">
             <p class="tk-side-label">
               <xsl:value-of select="tk:html-lang-label(root(.), @xml:lang)"/>
               <xsl:if test="@type"><xsl:value-of select="' (' || @type || ')'"/></xsl:if>
@@ -135,7 +135,7 @@
     <xsl:variable name="lang" as="xs:string?"
         select="($nodes[1]/ancestor-or-self::*[@xml:lang][1]/@xml:lang)[1]"/>
     <div class="tk-cell tk-side-{$side}{if (empty($nodes)) then ' tk-empty' else ''}">
-      <xsl:if test="exists($lang)"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+      <xsl:if test="exists($lang)"><xsl:attribute name="lang" select="tk:html-lang($lang)"/></xsl:if>
       <xsl:apply-templates select="$nodes"/>
     </div>
   </xsl:template>

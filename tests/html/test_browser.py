@@ -1,0 +1,119 @@
+"""The HTML edition in a real headless Chromium: the switches work, signs and notes
+explain themselves on focus, and axe-core finds no serious or critical violation.
+
+Needs Debian's chromium and chromium-driver, selenium (pip) and axe-core
+(scripts/setup-extra.sh installs it into .cache/node_modules); skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+
+import pytest
+
+from tests.conftest import TELEGRAM
+from tests.html.helpers import axe_js
+from toolkit.build import build
+
+CHROMIUM = shutil.which("chromium")
+DRIVER = shutil.which("chromedriver")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1280,900"]
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason="chromium and chromium-driver (Debian) are not installed")
+
+
+@pytest.fixture(scope="module")
+def site():
+    with tempfile.TemporaryDirectory() as tmp:
+        build(TELEGRAM, tmp)
+        yield tmp
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    with tempfile.TemporaryDirectory() as profile:
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for f in FLAGS + [f"--user-data-dir={profile}"]:
+            opts.add_argument(f)
+        drv = webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER))
+        try:
+            yield drv
+        finally:
+            drv.quit()
+
+
+def _open(browser, site, page):
+    browser.get(f"file://{site}/{page}")
+    return browser
+
+
+def _visible(browser) -> str:
+    return browser.execute_script("return document.body.innerText")
+
+
+def _page(site):
+    return f"{TELEGRAM.stem}/{TELEGRAM.stem}.html"
+
+
+def test_diplomatic_reading_toggle(browser, site):
+    b = _open(browser, site, _page(site))
+    assert "полка " in _visible(b) and "полкат" not in _visible(b)
+    b.find_element("css selector", "[data-tk-mode=diplomatic]").click()
+    assert "полкат" in _visible(b) and "Экз.N" in _visible(b)
+    assert "[Translator's note: this is the GRU]" in _visible(b)
+    b.find_element("css selector", "[data-tk-mode=reading]").click()
+    assert "полкат" not in _visible(b) and "Экз.№" in _visible(b)
+
+
+def test_language_switch(browser, site):
+    b = _open(browser, site, _page(site))
+    ru = b.find_element("id", "ru-mao-p1")
+    en = b.find_element("id", "en-mao-p1")
+    assert ru.is_displayed() and en.is_displayed()
+    b.find_element("css selector", "[data-tk-show='2']").click()
+    assert not ru.is_displayed() and en.is_displayed()
+    b.find_element("css selector", "[data-tk-show='1']").click()
+    assert ru.is_displayed() and not en.is_displayed()
+    b.find_element("css selector", "[data-tk-show=all]").click()
+    assert ru.is_displayed() and en.is_displayed()
+
+
+def test_focused_sign_and_note_explain_themselves(browser, site):
+    b = _open(browser, site, _page(site))
+    sign = b.find_element("css selector", ".tk-sign-sic-corr")
+    b.execute_script("arguments[0].focus()", sign)
+    tip = b.execute_script(
+        "return getComputedStyle(arguments[0], '::after').content", sign)
+    assert "Error and correction" in tip
+    ref = b.find_element("css selector", ".tk-noteref-translator-note")
+    b.find_element("css selector", "[data-tk-mode=reading]").click()
+    b.execute_script("arguments[0].focus()", ref)
+    pop = b.find_element("css selector", ".tk-popover")
+    assert "this is the GRU" in pop.text
+
+
+@pytest.mark.parametrize("page", ["doc", "index.html", "register.html"])
+def test_no_serious_accessibility_violations(browser, site, page):
+    js = axe_js()
+    if js is None:
+        pytest.skip("axe-core is not installed (bash scripts/setup-extra.sh)")
+    b = _open(browser, site, _page(site) if page == "doc" else page)
+    b.execute_script(js.read_text(encoding="utf-8"))
+    b.set_script_timeout(60)
+    result = b.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.length,"
+        " v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
+        ".catch(e => done([['axe-error', 'critical', 0, [String(e)]]]));")
+    assert isinstance(result, list)
+    serious = [v for v in result if v[1] in ("serious", "critical")]
+    assert not serious, serious
