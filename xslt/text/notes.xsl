@@ -7,8 +7,8 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:mode name="tk:endnote" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
-  <xsl:mode name="tk:apparatus" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
+  <xsl:mode name="tk:endnote" use-accumulators="#all" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
+  <xsl:mode name="tk:apparatus" use-accumulators="#all" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
 
   <!-- The notes of a unit shown as endnotes in a mode, in document order. -->
   <xsl:function name="tk:endnotes" as="element()*">
@@ -17,12 +17,16 @@
     <xsl:sequence select="$unit//note[tk:sign-placement(., $mode) = 'endnote'][tk:unit(.) is $unit]"/>
   </xsl:function>
 
+  <!-- Endnote numbers: counted once, in document order, from 1 in each text unit. -->
+  <xsl:accumulator name="tk:endnote-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text[not(group)]" select="0"/>
+    <xsl:accumulator-rule match="note[tk:sign-placement(., $mode) = 'endnote']" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="tk:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
     <xsl:param name="mode" as="xs:string"/>
-    <xsl:variable name="unit" as="element()?" select="tk:unit($note)"/>
-    <xsl:sequence select="if (empty($unit)) then 1
-      else count(tk:endnotes($unit, $mode)[. &lt;&lt; $note]) + 1"/>
+    <xsl:sequence select="$note/accumulator-before('tk:endnote-count')"/>
   </xsl:function>
 
   <!-- What the apparatus of a unit lists: every choice (its readings not shown in this mode)
@@ -43,10 +47,15 @@
     <xsl:sequence select="tk:one-line($raw)"/>
   </xsl:function>
 
-  <!-- The word before an element (to locate apparatus entries). -->
-  <xsl:function name="tk:word-before" as="xs:string">
+  <!-- The last word shown in the running text of a mode before an element (to locate
+       apparatus entries). -->
+  <xsl:function name="tk:word-before" as="xs:string?">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space(string-join($e/preceding::text()[position() le 4], '')), ' '))[last()]"/>
+    <xsl:param name="mode" as="xs:string"/>
+    <xsl:variable name="shown" as="text()*" select="$e/preceding::text()[position() le 12]
+      [not(ancestor::*[parent::choice][not(. is tk:choice-shown(.., $mode))])]
+      [not(ancestor::*[tk:sign-placement(., $mode) ne 'inline'])]"/>
+    <xsl:sequence select="tokenize(normalize-space(string-join($shown, '')), ' ')[last()]"/>
   </xsl:function>
 
   <xsl:template match="text[not(group)]" priority="20">
@@ -83,7 +92,7 @@
       select="for $b in (* except $shown)
               return tk:branch-label($b) || ': ' || (tk:render($b)[. ne ''], '(nothing)')[1]"/>
     <xsl:variable name="lemma" as="xs:string" select="tk:render($shown)"/>
-    <xsl:value-of select="(if ($lemma ne '') then $lemma else '(nothing) after «' || tk:word-before(.) || '»')
+    <xsl:value-of select="(if ($lemma ne '') then $lemma else '(nothing) after «' || tk:word-before(., $mode) || '»')
       || '] ' || string-join($others, '; ') || $tk:LINE"/>
   </xsl:template>
 
@@ -92,7 +101,7 @@
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
     <xsl:variable name="target" as="element()?" select="tk:target(., @target)"/>
     <xsl:variable name="where" as="xs:string" select="if (exists($target))
-      then ' on «' || tk:render($target) || '»' else ' after «' || tk:word-before(.) || '»'"/>
+      then ' on «' || tk:render($target) || '»' else ' after «' || tk:word-before(., $mode) || '»'"/>
     <xsl:value-of select="tk:sign-alt-label($kind, $mode) || $where || ': '
       || tk:render(node()) || $tk:LINE"/>
   </xsl:template>

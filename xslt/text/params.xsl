@@ -14,5 +14,5 @@
 
   <!-- Unknown elements degrade to their text: shallow-skip goes on into their children, and
        text nodes have their own template (text/blocks.xsl). -->
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
+  <xsl:mode use-accumulators="#all" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
 </xsl:stylesheet>

@@ -1,0 +1,91 @@
+"""The plain-text rendering (xslt/text.xsl) of the telegram and of other TEI documents."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from .conftest import NS, render_text
+
+
+def test_diplomatic_roundtrip(shared_dir, tmp_path):
+    tool = shared_dir / "tools" / "seed_roundtrip.py"
+    if not tool.is_file():
+        pytest.skip(f"{tool} is absent")
+    out = tmp_path / "diplomatic.txt"
+    out.write_text(render_text("diplomatic"), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(tool), str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_diplomatic_generates_source_brackets():
+    text = render_text("diplomatic")
+    for s in ("В[есьма] срочно", "[Translator's note: this is the GRU]", "полкат [в районе]",
+              "Andong [Dandong]", "NOA [People's Liberation Army]", "[Рощина]", "Filippov [Stalin]",
+              "Экз.N 1—тов.\u0043талину", "22,.7.1950,"):
+        assert s in text, s
+
+
+def test_reading_is_corrected_and_expanded():
+    text = render_text("reading")
+    assert "Весьма срочно" in text
+    assert "два полка" in text
+    body = text.split("Apparatus")[0]
+    assert "полкат" not in body
+    assert "aid and assistance" in text
+    assert "\u0043талину" not in body
+    assert "[" not in body.replace("[1]", "").split("[РГАСПИ")[0]  # no source brackets
+    assert re.search(r"^\[1\] Translator's note: this is the GRU$", text, re.M)
+    assert re.search(r"^\[2\] Editorial note: .*Xuzhou", text, re.M)
+
+
+def test_reading_paragraphs_separated_by_blank_lines():
+    text = render_text("reading")
+    paras = text.split("\n\n")
+    assert any(p.startswith("Мы, рассмотрев") for p in paras)
+    assert any(p.startswith("Having considered") for p in paras)
+
+
+def test_bad_mode_is_an_error():
+    with pytest.raises(Exception, match="Unknown mode"):
+        render_text("bogus")
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in (re.sub(r"\W", "", t) for t in s.split()) if w}
+
+
+CORPUS_SAMPLES = [
+    "rusdracor__chekhov-jubilej.xml",
+    "isicily__ISic000018.xml",
+    "papyri__p.oxy.1.119.xml",
+    "frushist__1957-03-21-kennan-to-leopold.xml",
+    "perseus-lat__phi0959.phi003.perseus-lat2.xml",
+]
+
+
+@pytest.mark.parametrize("mode", ["diplomatic", "reading"])
+@pytest.mark.parametrize("name", CORPUS_SAMPLES)
+def test_any_tei_keeps_every_word(shared_dir, name, mode):
+    path: Path = shared_dir / "corpus" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    tree = etree.parse(str(path))
+    # the readings of a choice are alternatives, not one word: keep them apart
+    for alt in tree.xpath("//tei:choice/*", namespaces=NS):
+        alt.tail = " " + (alt.tail or "")
+        if alt.getprevious() is None:
+            alt.addprevious(etree.Comment("x"))
+            alt.getprevious().tail = " "
+    units = tree.xpath("//tei:text[not(ancestor::tei:text)]", namespaces=NS)
+    want = _words(" ".join("".join(u.itertext()) for u in units))
+    out = render_text(mode, path)
+    missing = want - _words(out)
+    assert not missing, sorted(missing)[:20]
+    header_only = tree.xpath("string(//tei:teiHeader//tei:publicationStmt)", namespaces=NS)
+    assert len(out) < len("".join("".join(u.itertext()) for u in units)) * 3 + len(header_only) + 2000
