@@ -23,16 +23,15 @@
         select="$file/tei:sourceDesc//tei:msIdentifier"/>
     <xsl:variable name="idnos" as="xs:string*" select="tk:texts($pub/tei:idno)"/>
     <oai_dc:dc xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
-      <xsl:for-each select="tk:texts($file/tei:titleStmt/tei:title)">
+      <xsl:for-each select="tk:titles($file/tei:titleStmt)">
         <dc:title><xsl:value-of select="."/></dc:title>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts(if (exists($authors)) then $authors
-                                     else $file/tei:sourceDesc//(tei:author))">
+      <xsl:for-each select="tk:agents(if (exists($authors)) then $authors
+                                      else $file/tei:sourceDesc//tei:author)">
         <dc:creator><xsl:value-of select="."/></dc:creator>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts(($file/tei:titleStmt/tei:editor,
-                                      $file/tei:titleStmt/tei:respStmt/(tei:name, tei:persName,
-                                      tei:orgName)))">
+      <xsl:for-each select="tk:agents(($file/tei:titleStmt/tei:editor,
+                                       $file/tei:titleStmt/tei:respStmt))">
         <dc:contributor><xsl:value-of select="."/></dc:contributor>
       </xsl:for-each>
       <xsl:for-each select="tk:texts(($pub/tei:publisher, $pub/tei:distributor,
@@ -63,8 +62,7 @@
       <xsl:for-each select="$pub/(tei:availability, .)/tei:licence/@target[normalize-space(.) ne '']">
         <dc:rights><xsl:value-of select="normalize-space(.)"/></dc:rights>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts($profile/tei:textClass/(tei:keywords//tei:term,
-                                      tei:classCode))">
+      <xsl:for-each select="tk:subjects($profile/tei:textClass)">
         <dc:subject><xsl:value-of select="."/></dc:subject>
       </xsl:for-each>
       <xsl:for-each select="tk:texts($profile/tei:abstract)">

@@ -56,4 +56,32 @@
                           $ms/tei:collection, $ms/tei:idno, $ms/tei:msName))"/>
     <xsl:sequence select="if (exists($parts)) then string-join($parts, ', ') else ()"/>
   </xsl:function>
+
+  <!-- Agents (authors, editors, responsible parties): each name child is one agent,
+       unless the names are language variants (@xml:lang) of one agent: then the first. -->
+  <xsl:function name="tk:agents" as="xs:string*">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="distinct-values(($els ! (
+      let $names := (tei:persName, tei:name, tei:orgName)
+      return if (empty($names)) then tk:text(.)
+             else if (exists($names[@xml:lang])) then tk:text(($names[not(@xml:lang)], $names)[1])
+             else $names ! tk:text(.)))[. ne ''])"/>
+  </xsl:function>
+
+  <!-- The titles of a titleStmt, the main or analytic title first. -->
+  <xsl:function name="tk:titles" as="xs:string*">
+    <xsl:param name="stmt" as="element(tei:titleStmt)?"/>
+    <xsl:variable name="main" as="element(tei:title)*"
+        select="$stmt/tei:title[@type = 'main' or @level = 'a']"/>
+    <xsl:sequence select="tk:texts(($main, $stmt/tei:title except $main))"/>
+  </xsl:function>
+
+  <!-- Subjects: keyword terms; classification codes joined to their scheme when it is a
+       namespace-like URI (ending in / or #). -->
+  <xsl:function name="tk:subjects" as="xs:string*">
+    <xsl:param name="class" as="element(tei:textClass)*"/>
+    <xsl:sequence select="distinct-values((tk:texts($class/tei:keywords//tei:term),
+      $class/tei:classCode ! (if (matches(@scheme, '[/#]$') and tk:text(.) ne '')
+                              then @scheme || tk:text(.) else tk:text(.)))[. ne ''])"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -17,23 +17,23 @@
     <xsl:variable name="file" as="element(tei:fileDesc)?" select="$h/tei:fileDesc"/>
     <xsl:variable name="pub" as="element(tei:publicationStmt)?" select="$file/tei:publicationStmt"/>
     <xsl:variable name="profile" as="element(tei:profileDesc)?" select="$h/tei:profileDesc"/>
-    <xsl:variable name="titles" as="xs:string*" select="tk:texts($file/tei:titleStmt/tei:title)"/>
+    <xsl:variable name="titles" as="xs:string*" select="tk:titles($file/tei:titleStmt)"/>
     <xsl:variable name="authors" as="element()*" select="$file/tei:titleStmt/tei:author"/>
     <mods version="3.7" xsi:schemaLocation="http://www.loc.gov/mods/v3 http://www.loc.gov/standards/mods/v3/mods-3-7.xsd">
       <titleInfo><title><xsl:value-of select="($titles[1], '[untitled]')[1]"/></title></titleInfo>
       <xsl:for-each select="subsequence($titles, 2)">
         <titleInfo type="alternative"><title><xsl:value-of select="."/></title></titleInfo>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts(if (exists($authors)) then $authors
-                                     else $file/tei:sourceDesc//tei:author)">
+      <xsl:for-each select="tk:agents(if (exists($authors)) then $authors
+                                      else $file/tei:sourceDesc//tei:author)">
         <xsl:sequence select="tk:mods-name(., 'author', 'aut')"/>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts($file/tei:titleStmt/tei:editor)">
+      <xsl:for-each select="tk:agents($file/tei:titleStmt/tei:editor)">
         <xsl:sequence select="tk:mods-name(., 'editor', 'edt')"/>
       </xsl:for-each>
       <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
         <xsl:variable name="resp" as="xs:string" select="string-join(tk:texts(tei:resp), '; ')"/>
-        <xsl:for-each select="tk:texts((tei:name, tei:persName, tei:orgName))">
+        <xsl:for-each select="tk:agents(.)">
           <xsl:sequence select="tk:mods-name(., $resp, '')"/>
         </xsl:for-each>
       </xsl:for-each>
@@ -60,7 +60,7 @@
       <xsl:for-each select="tk:texts($profile/tei:abstract)">
         <abstract><xsl:value-of select="."/></abstract>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts($profile/tei:textClass/(tei:keywords//tei:term, tei:classCode))">
+      <xsl:for-each select="tk:subjects($profile/tei:textClass)">
         <subject><topic><xsl:value-of select="."/></topic></subject>
       </xsl:for-each>
       <xsl:for-each select="tk:texts(($profile/tei:creation//(tei:placeName, tei:settlement),
