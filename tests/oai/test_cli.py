@@ -43,6 +43,8 @@ def test_index_exit_codes_and_messages(tmp_path, shared):
     assert f"{src / 'bad.xml'}:3:" in done.stderr and "Traceback" not in done.stderr
     done = teikit("index", str(tmp_path / "missing"), cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+    done = teikit("index", str(src), "--repository-id", "no_dots", cwd=tmp_path)
+    assert done.returncode == 2 and "domain-like" in done.stderr
 
 
 def test_serve_site_and_oai(tmp_path, shared):

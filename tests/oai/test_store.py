@@ -78,3 +78,14 @@ def test_sets_and_the_default_database_path(tmp_path, shared):
         "collection", "collection:sub", "collection:sub:deeper", "lang", "lang:fr")
     assert store.get("oai:teikit.local:a").sets == ("lang", "lang:fr")
     assert default_db_path(src) == tmp_path / ".teikit" / "oai.sqlite"
+
+
+def test_same_stem_in_two_folders_is_reported_once(tmp_path, shared):
+    src, store, _ = make(tmp_path)
+    (src / "z").mkdir()
+    shutil.copy(FIXTURES / "minimal.xml", src / "z" / "a.xml")
+    report = store.index(src)
+    assert sorted(report.added) == ["oai:teikit.local:a", "oai:teikit.local:b"]
+    assert [Path(i.file).parent.name for i in report.issues] == ["z"]
+    assert "same identifier" in report.issues[0].message
+    assert store.get("oai:teikit.local:a").path == "a.xml"

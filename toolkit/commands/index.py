@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -9,9 +10,19 @@ import click
 from ..errors import EXIT_INVALID
 from .common import boundary
 
+#: the repositoryIdentifier pattern of the OAI identifier scheme (a domain-like name)
+_REPOSITORY_ID = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+\Z")
+
+
+def _repository_id(ctx, param, value: str) -> str:
+    if not _REPOSITORY_ID.match(value):
+        raise click.BadParameter(f"{value!r} is not a domain-like name such as edition.example")
+    return value
+
 
 def repository_option(func):
     return click.option("--repository-id", default="teikit.local", show_default=True,
+                        callback=_repository_id,
                         help="Repository identifier in oai:<id>:<stem> identifiers "
                              "(a domain-like name; the default claims no real domain).")(func)
 
