@@ -221,3 +221,17 @@ def test_schema_check_can_fail(small):
     body = provider.respond(b"verb=Identify", BASE)
     assert errors(body.replace(b"<protocolVersion>2.0", b"<protocolVersion>1.1"))
     assert errors(body.replace(b"<deletedRecord>persistent", b"<deletedRecord>always"))
+
+
+def test_records_leaving_the_window_mid_harvest(tmp_path, shared):
+    src, store, clock, provider = paging_repo(tmp_path, 4)
+    until = "2023-11-14T22:13:20Z"  # the fake clock's start: every record's datestamp
+    root = ask(provider, f"verb=ListIdentifiers&metadataPrefix=oai_dc&until={until}")
+    token = root.find(f".//{OAI}resumptionToken").text
+    clock.t += 60
+    for i in (2, 3):  # the records of the next page change: now after `until`
+        (src / f"doc{i:02d}.xml").write_text((src / f"doc{i:02d}.xml").read_text() + " ",
+                                             encoding="utf-8")
+    store.index(src)
+    assert code(ask(provider, f"verb=ListIdentifiers&resumptionToken={token}")) == \
+        "noRecordsMatch"

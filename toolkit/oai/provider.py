@@ -270,8 +270,8 @@ class Provider:
         size = self.config.page_size
         after = tuple(state["k"]) if state["k"] else None
         page = self.store.page(prefix, spec, start, end, after, size + 1)
-        if not page and state["c"] == 0:
-            raise OAIError("noRecordsMatch", "no records match the request")
+        if not page:  # also when every remaining record left the window meanwhile
+            raise OAIError("noRecordsMatch", "no (more) records match the request")
         total = self.store.count(prefix, spec, start, end)
         more, page = len(page) > size, page[:size]
         items = "".join(self._record_xml(r, prefix) if records else _header(r) for r in page)
