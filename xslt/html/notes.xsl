@@ -78,7 +78,7 @@
             select="tk:html-lang(ancestor::*[@xml:lang][1]/@xml:lang)"/>
       </xsl:if>
       <span class="tk-fn-kind"><xsl:value-of select="tk:sign-label($kind)
-          || (if (@resp) then ' (' || tk:html-resp-label(.) || ')' else '')"/>: </span>
+          || (if (@resp) then ', by ' || tk:html-resp-label(.) else '')"/>: </span>
       <div class="tk-fn-body"><xsl:apply-templates/></div>
       <xsl:text> </xsl:text>
       <a class="tk-backref" href="#tk-fnref-{tk:html-uid(.)}">↩ back to the text</a>
