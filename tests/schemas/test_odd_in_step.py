@@ -1,0 +1,55 @@
+"""The committed schemas/teikit.rng and teikit.sch are exactly what the ODD derives."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit import odd
+from toolkit import schemas as registry
+from toolkit.cli import cli
+
+pytestmark = pytest.mark.usefixtures("tei_all")
+
+
+def test_rng_in_step_byte_for_byte():
+    rng_tree, _ = odd.compile_odd(registry.PROJECT_ODD)
+    assert odd.serialise(rng_tree) == registry.PROJECT_RNG.read_bytes(), (
+        "schemas/teikit.rng is out of step; run: teikit odd compile schemas/teikit.odd")
+
+
+def test_sch_in_step_byte_for_byte():
+    _, sch_tree = odd.compile_odd(registry.PROJECT_ODD)
+    assert odd.serialise(sch_tree) == registry.PROJECT_SCH.read_bytes(), (
+        "schemas/teikit.sch is out of step; run: teikit odd compile schemas/teikit.odd")
+
+
+def test_derivation_is_deterministic():
+    first = [odd.serialise(t) for t in odd.compile_odd(registry.PROJECT_ODD)]
+    second = [odd.serialise(t) for t in odd.compile_odd(registry.PROJECT_ODD)]
+    assert first == second
+
+
+def test_check_flag_passes_then_fails_when_stale(tmp_path):
+    for name in ("teikit.odd", "teikit.rng", "teikit.sch"):
+        shutil.copy(registry.SCHEMA_DIR / name, tmp_path / name)
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["odd", "compile", str(tmp_path / "teikit.odd"), "--check"])
+    assert ok.exit_code == 0, ok.output
+    sch = tmp_path / "teikit.sch"
+    sch.write_bytes(sch.read_bytes().replace(b"dangling pointer", b"dangling"))
+    stale = runner.invoke(cli, ["odd", "compile", str(tmp_path / "teikit.odd"), "--check"])
+    assert stale.exit_code == 1
+    assert "teikit.sch: out of step" in stale.output
+    assert "teikit.rng" not in stale.output
+    regen = runner.invoke(cli, ["odd", "compile", str(tmp_path / "teikit.odd")])
+    assert regen.exit_code == 0, regen.output
+    assert sch.read_bytes() == registry.PROJECT_SCH.read_bytes()
+
+
+def test_missing_odd_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["odd", "compile", str(tmp_path / "none.odd")])
+    assert result.exit_code == 2
+    assert "none.odd" in result.output
