@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .errors import SchemaError, TeikitError
+from .errors import TeikitError
 from .xmlio import TEI_NS, parse
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -330,7 +330,8 @@ def reduce_grammar(grammar: etree._Element, keep: set[str]) -> etree._Element:
     start = grammar.find(R + "start")
     _simplify(start, dead)
     if any(_is(k, "notAllowed") for k in _rng_children(start)):
-        raise SchemaError("the customisation leaves no valid document (start is notAllowed)")
+        raise OddError("the customisation leaves no valid document (start is notAllowed): "
+                       "an element it needs is not included")
     reachable, todo = set(), _refs(start)
     while todo:
         name = todo.pop()
