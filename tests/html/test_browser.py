@@ -117,3 +117,51 @@ def test_no_serious_accessibility_violations(browser, site, page):
     assert isinstance(result, list)
     serious = [v for v in result if v[1] in ("serious", "critical")]
     assert not serious, serious
+
+
+def _chrome(extra: list[str]):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp()
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for f in FLAGS + extra + [f"--user-data-dir={profile}"]:
+        opts.add_argument(f)
+    return webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER)), profile
+
+
+def test_without_javascript_reading_text_tooltips_and_footnotes_work(site):
+    drv, profile = _chrome(["--blink-settings=scriptEnabled=false"])
+    try:
+        b = _open(drv, site, _page(site))
+        text = _visible(b)
+        assert "полка " in text and "полкат" not in text  # the reading text
+        assert "Mao Zedong" in text and "Мао Цзэдун" in text  # both languages
+        assert "Reading text" not in text  # the JS buttons stay hidden
+        sign = b.find_element("css selector", ".tk-sign-sic-corr")
+        b.execute_script("arguments[0].focus()", sign)  # WebDriver scripts run anyway
+        tip = b.execute_script("return getComputedStyle(arguments[0], '::after').content", sign)
+        assert "Cталину" in tip  # the diplomatic reading, in the CSS tooltip
+        ref = b.find_element("css selector", ".tk-noteref-translator-note")
+        ref.click()
+        target = ref.get_attribute("href").split("#")[1]
+        assert b.current_url.endswith("#" + target)  # the footnote link works without JS
+        note = b.find_element("id", target)
+        assert note.is_displayed() and "this is the GRU" in note.text
+    finally:
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_narrow_screen_stacks_the_columns(site):
+    drv, profile = _chrome(["--window-size=420,900"])
+    try:
+        b = _open(drv, site, _page(site))
+        ru = b.find_element("id", "ru-mao-p1")
+        en = b.find_element("id", "en-mao-p1")
+        assert en.location["y"] > ru.location["y"] + ru.size["height"] - 1
+        assert abs(en.location["x"] - ru.location["x"]) < 40
+    finally:
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)
