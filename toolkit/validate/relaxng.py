@@ -113,7 +113,7 @@ class _Checker:
                 names = sorted({_attr_label(a) for a in allowed} - {None})
                 msg = f'attribute "{shown}" not allowed here'
                 if names:
-                    msg += "; expected attribute " + _or_list([f'"{n}"' for n in names])
+                    msg += "; expected attribute " + _or_list([f'"{n}"' for n in names], None)
                 out.append(_issue(self.file, el, self.lines, msg))
             elif not _value_ok(self.g, match[0], value):
                 msg = f'value of attribute "{shown}" is invalid'
@@ -207,9 +207,10 @@ def _expected(names: list[str], can_end: bool) -> str:
     return "; expected " + " or ".join(parts) if parts else ""
 
 
-def _or_list(items: list[str]) -> str:
-    if len(items) > _MAX_LISTED:
-        items = items[:_MAX_LISTED] + [f"… ({len(items) - _MAX_LISTED} more)"]
+def _or_list(items: list[str], limit: int | None = _MAX_LISTED) -> str:
+    """``"a", "b" or "c"``; at most ``limit`` items (attributes are all listed, as jing)."""
+    if limit is not None and len(items) > limit:
+        items = items[:limit] + [f"… ({len(items) - limit} more)"]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
