@@ -71,8 +71,13 @@
       <xsl:with-param name="content" as="item()*">
         <xsl:if test="$r is $d">
           <!-- one branch for both readings (an expansion the source already shows):
-               rendered once, its marks differ by reading -->
+               rendered once, its marks differ by reading; names in the branch not shown
+               keep their occurrence anchors (the register links to them) -->
           <xsl:apply-templates select="$d"/>
+          <xsl:for-each select="(* except $d)//*[normalize-space(@ref)][self::persName
+              or self::placeName or self::orgName or self::name or self::rs]">
+            <span id="tk-occ-{accumulator-before('tk:html-occ')}" class="tk-occ-hidden"></span>
+          </xsl:for-each>
         </xsl:if>
         <xsl:if test="$tk-mode = ('both', 'diplomatic') and not($r is $d)">
           <span class="dipl"><xsl:apply-templates select="$d">
