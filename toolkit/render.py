@@ -26,9 +26,18 @@ def render_text(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
     return text if text.endswith("\n") else text + "\n"
 
 
+def render_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
+               **options) -> bytes:
+    """The print edition as PDF (WeasyPrint, imported only when a PDF is asked for)."""
+    from .pdf import render_pdf as _render_pdf
+
+    return _render_pdf(tree, file=file, mode=mode, **options)
+
+
 RENDERERS: dict[str, Callable[..., str | bytes]] = {
     "text": render_text,
     "html": render_html,
+    "pdf": render_pdf,
 }
 
 

@@ -1,0 +1,203 @@
+"""The print edition (PDF): every word, footnotes on their page, fonts embedded with
+every glyph, title page and running heads, PDF/A, any TEI."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import shutil
+import subprocess
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import CORPUS, NO_SHARED, ROOT, TELEGRAM
+from tests.hardening.words import words
+from tests.pdf.pdfcheck import font_report, footnote_pages, pdf_words, pdftotext
+from toolkit import pdf, xmlio
+from toolkit.cli import cli
+
+OUTPUT = ROOT / "tests" / "output"  # for a person to look at (git-ignored)
+
+
+def source_text(tree) -> str:
+    """The text of every <text>, each branch of a choice and each note a word apart (so
+    that "air" and its correction "aid" count as two words, not "airaid")."""
+    tree = copy.deepcopy(tree)
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    for e in tree.iter(f"{tei}choice", f"{tei}note"):
+        for part in ([e] if e.tag == f"{tei}note" else list(e)):
+            part.tail = " " + (part.tail or "")
+            part.text = " " + (part.text or "")
+    body = tree.getroot().find(f"{tei}text")
+    return "".join(body.itertext())
+
+
+@pytest.fixture(scope="module")
+def telegram_tree():
+    return xmlio.parse(TELEGRAM)
+
+
+@pytest.fixture(scope="module", params=["reading", "diplomatic"])
+def rendered(request, telegram_tree, tmp_path_factory):
+    mode = request.param
+    html = pdf.render_print_html(telegram_tree, str(TELEGRAM), mode=mode)
+    doc = pdf.layout_pdf(telegram_tree, str(TELEGRAM), mode=mode)
+    data = doc.write_pdf()
+    path = tmp_path_factory.mktemp("pdf") / f"telegram-{mode}.pdf"
+    path.write_bytes(data)
+    return mode, html, data, path, doc
+
+
+def test_pdf_contains_every_word_of_both_texts(rendered, telegram_tree):
+    """Every word of the TEI text (both languages, every reading) is in the PDF: the
+    reading of the mode in the text, the other readings in the apparatus."""
+    mode, _html, _data, path, _doc = rendered
+    have = {w.casefold() for w in pdf_words(pdftotext(path))}
+    missing = sorted(set(words(source_text(telegram_tree))) - have)
+    assert not missing, f"{mode}: words missing from the PDF: {missing[:30]}"
+
+
+def test_mode_shows_its_own_reading(rendered):
+    mode, _html, _data, path, _doc = rendered
+    text = pdftotext(path)
+    words = pdf_words(text[: text.index("Textual apparatus")])  # the running text only
+    if mode == "diplomatic":
+        assert {"полкат", "следкующем", "полностю"} <= words
+        assert "Translator" in words  # the translator's note inline, as published
+    else:
+        assert "полкат" not in words and {"полка", "следующем", "полностью"} <= words
+        assert "Весьма" in words
+
+
+def test_every_footnote_is_on_the_page_of_its_call(rendered):
+    mode, _html, _data, _path, doc = rendered
+    notes = footnote_pages(doc)
+    assert notes, "no footnotes were laid out"
+    wrong = [n for n in notes if n[1] != n[2]]
+    assert not wrong, f"{mode}: footnotes away from their call (label, call, note): {wrong}"
+    if mode == "reading":
+        # the translator's note (a) and the editorial note on Suzhou (i)
+        assert {label for label, *_ in notes} >= {"a", "i"}
+
+
+def test_translator_and_editor_notes_are_distinct_series(rendered):
+    mode, html, _data, _path, _doc = rendered
+    if mode != "reading":
+        pytest.skip("in the diplomatic text the translator's note is inline, as published")
+    assert 'class="tk-fn tk-fn-translator-note" data-label="a"' in html
+    assert re.search(r'class="tk-fn tk-fn-editor-note" data-label="i+"', html)
+    css = pdf.print_css()
+    assert ".tk-fn-translator-note::footnote-call" in css
+    assert ".tk-fn-editor-note::footnote-call" in css
+
+
+def test_fonts_embedded_and_no_missing_glyphs(rendered):
+    _mode, _html, data, path, _doc = rendered
+    not_embedded, missing = font_report(data)
+    assert not not_embedded, f"fonts not embedded: {not_embedded}"
+    assert not missing, f"characters drawn with a missing glyph: {missing[:20]}"
+    text = pdftotext(path)
+    assert "ĭ" in text and "Сталину" in text.replace("\u00ad", "") or "Cталину" in text
+
+
+def test_pdffonts_reports_all_embedded(rendered):
+    *_, path, _doc = rendered
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    rows = out.stdout.splitlines()[2:]
+    assert rows, "pdffonts lists no font"
+    for row in rows:
+        cols = row.split()
+        emb = cols[-5]
+        assert emb == "yes", f"font not embedded: {row}"
+
+
+def test_title_page_and_running_heads(rendered):
+    mode, _html, _data, path, _doc = rendered
+    first = pdftotext(path, 1)
+    for needed in ("Ciphered Telegram No. 22591", "22 July 1950", "Peking", "RGASPI",
+                   "Library of Congress", "Gary Goldberg", "teikit project"):
+        assert needed in first.replace("\n", " "), f"title page lacks {needed!r}"
+    assert not re.search(r"\b1 of \d+\b", first), "the title page carries a page number"
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True).stdout).group(1))
+    second = pdftotext(path, 2)
+    assert f"2 of {pages}" in second
+    assert "Ciphered Telegram No. 22591" in second  # the running head
+
+
+def test_back_matter_register_with_page_numbers(rendered):
+    *_, path, _doc = rendered
+    text = pdftotext(path).replace("\n", " ")
+    # one entry per entity, all its spellings, pages of the occurrences per language
+    assert re.search(r"Мукден / Mukden ru: \d+(, \d+)* en: \d+", text), text[-3000:]
+    assert re.search(r"Андунь / Andong / Dandong ru: \d+", text)
+    assert "Editorial signs" in text and "Cite this document" in text
+    assert "RGASPI, f. 558, op. 11, d. 334" in text  # the suggested citation
+
+
+def test_first_text_page_image_for_review(rendered):
+    mode, *_rest, path, _doc = rendered
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    prefix = OUTPUT / f"telegram-{mode}-page"
+    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "2", "-l", "3", str(path),
+                    str(prefix)], check=True)
+    images = sorted(OUTPUT.glob(f"telegram-{mode}-page*.png"))
+    assert images and all(p.stat().st_size > 10_000 for p in images)
+    shutil.copy(path, OUTPUT / path.name)
+
+
+def test_pdf_a_variant_has_metadata(telegram_tree, tmp_path):
+    from pypdf import PdfReader
+
+    data = pdf.render_pdf(telegram_tree, str(TELEGRAM), pdf_a=True)
+    reader = PdfReader(io.BytesIO(data))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="3"' in xmp and b'pdfaid:conformance="B"' in xmp
+    assert b"Ciphered Telegram No. 22591" in xmp
+    assert reader.trailer["/Root"].get("/Lang") == "en"
+    path = tmp_path / "a.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Ciphered Telegram No. 22591" in info and "Roshchin" in info
+
+
+def test_cli_writes_pdf_atomically(tmp_path):
+    out = tmp_path / "t.pdf"
+    r = CliRunner().invoke(cli, ["render", str(TELEGRAM), "--to", "pdf", "--paper", "letter",
+                                 "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes().startswith(b"%PDF-")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "612 x 792" in info  # US letter, in points
+    assert [p.name for p in tmp_path.iterdir()] == ["t.pdf"]
+
+
+def test_bad_mode_is_a_clean_error(telegram_tree):
+    from toolkit.errors import TransformError
+
+    with pytest.raises(TransformError) as info:
+        pdf.render_pdf(telegram_tree, "t.xml", mode="facsimile")
+    assert info.value.code == "tk:E0001"
+
+
+@pytest.mark.slow
+def test_long_corpus_novel_keeps_every_footnote(tmp_path):
+    novel = CORPUS / "eltec-eng__ENG18670_Ouida.xml"
+    if not novel.is_file():
+        pytest.skip(NO_SHARED)
+    tree = xmlio.parse(novel)
+    started = time.perf_counter()
+    doc = pdf.layout_pdf(tree, str(novel))
+    data = doc.write_pdf()
+    elapsed = time.perf_counter() - started
+    path = tmp_path / "novel.pdf"
+    path.write_bytes(data)
+    notes = tree.getroot().findall(".//{http://www.tei-c.org/ns/1.0}text//"
+                                   "{http://www.tei-c.org/ns/1.0}note")
+    laid_out = footnote_pages(doc)
+    assert len(laid_out) == len(notes), (len(laid_out), len(notes))
+    assert all(call == body for _label, call, body in laid_out)
+    print(f"Ouida novel: {len(data)} bytes PDF in {elapsed:.1f} s")  # see also bench/
