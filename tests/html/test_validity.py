@@ -23,16 +23,21 @@ def test_site_pages_are_valid_html5(tmp_path):
     assert proc.returncode == 0 and not proc.stderr.strip(), proc.stderr[:3000]
 
 
-def test_standalone_corpus_pages_are_valid_html5(tmp_path, corpus):
+def test_corpus_pages_are_valid_html5(tmp_path, corpus):
     from toolkit import xmlio
-    from toolkit.html import render_html
+    from toolkit.html import PageLinks, render_html
 
     pages = []
     for name in ("teic-tei__testall.xml", "teic-xsl__testnotes1.xml",
                  "greekdracor__menander-dyskolos.xml", "isicily__ISic000018.xml",
                  "schnitzler__L02090.xml", "teic-tei__testcorpus.xml"):
         out = tmp_path / f"{name}.html"
-        out.write_text(render_html(xmlio.parse(corpus / name), cites={}), encoding="utf-8")
+        links = PageLinks(register_href="../register.html", assets_href="../assets/")
+        tree = xmlio.parse(corpus / name)
+        out.write_text(render_html(tree, cites={}), encoding="utf-8")
+        linked = tmp_path / f"{name}.linked.html"  # names become links to the register
+        linked.write_text(render_html(tree, links=links, cites={}), encoding="utf-8")
+        pages.append(str(linked))
         pages.append(str(out))
     proc = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "gnu",
                            *pages], capture_output=True, text=True, timeout=180)
