@@ -29,8 +29,8 @@
         $r?archive_location, $r?archive,
         tk:chicago-accessed($r) ! ('accessed ' || .), $r?URL), ', ')"/>
     <!-- a letter's sender runs into its title without a comma, as the CSL style has it -->
-    <xsl:sequence select="tk:quotes-punct(tk:period(
-        tk:join(($authors, $body), if ($letter) then ' ' else ', ')))"/>
+    <xsl:sequence select="tk:quotes-punct(tk:smart-quotes(tk:period(
+        tk:join(($authors, $body), if ($letter) then ' ' else ', '))))"/>
   </xsl:function>
 
   <!-- Bibliography entry; empty when the style gives none (nothing to find it by). -->
@@ -53,7 +53,7 @@
         tk:chicago-accessed($r) ! ('Accessed ' || .),
         $r?URL)[normalize-space()]"/>
     <xsl:sequence select="if (empty(($r?archive, $r?publisher, $r?URL))) then ''
-        else tk:quotes-punct(tk:period(string-join($parts ! tk:period(.), ' ')))"/>
+        else tk:quotes-punct(tk:smart-quotes(tk:period(string-join($parts ! tk:period(.), ' '))))"/>
   </xsl:function>
 
   <xsl:function name="tk:chicago-recipients" as="xs:string?">

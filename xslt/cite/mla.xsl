@@ -21,10 +21,10 @@
         $r?archive, $r?archive_location, $r?URL), ', ')"/>
     <xsl:variable name="accessed" as="xs:string?" select="if (exists($r?issued)) then ()
         else 'Accessed ' || tk:date-mla(tk:date-parts($r, 'accessed'))"/>
-    <xsl:sequence select="tk:quotes-punct(string-join((
+    <xsl:sequence select="tk:quotes-punct(tk:smart-quotes(string-join((
         tk:mla-authors($r), tk:quoted(tk:title-case($r)), $container ! (if (exists($r?URL) and starts-with(., $r?URL)) then . else tk:cap(.)),
         $accessed
-      )[normalize-space()] ! tk:period(.), ' '))"/>
+      )[normalize-space()] ! tk:period(.), ' ')))"/>
   </xsl:function>
 
   <!-- "Family, Given", "Family, Given, and Given Family", "Family, Given, et al." -->

@@ -53,12 +53,22 @@
     <xsl:sequence select="replace($s, '”([,.])', '$1”')"/>
   </xsl:function>
 
+  <!-- In quotation marks; quotation marks inside become single ones. -->
   <xsl:function name="tk:quoted" as="xs:string?">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="$s[normalize-space()] ! ('“' || . || '”')"/>
+    <xsl:sequence select="$s[normalize-space()] ! ('“' || translate(tk:smart-quotes(.), '“”',
+        '‘’') || '”')"/>
   </xsl:function>
 
-  <!-- English title case as citeproc-js applies it (only for English or unmarked items). -->
+  <!-- Typographic quotation marks and apostrophes for straight ones (as citeproc-js). -->
+  <xsl:function name="tk:smart-quotes" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace($s, '&quot;([^&quot;]*)&quot;', '“$1”')
+        => replace(&quot;'&quot;, '’')"/>
+  </xsl:function>
+
+  <!-- English title case as citeproc-js applies it (only for English or unmarked items;
+       only words in lower-case Latin letters are capitalised). -->
   <xsl:function name="tk:title-case" as="xs:string?">
     <xsl:param name="r" as="map(*)"/>
     <xsl:variable name="title" as="xs:string?" select="$r?title"/>
@@ -71,7 +81,7 @@
         <xsl:variable name="words" as="xs:string*" select="tokenize($title, ' ')"/>
         <xsl:sequence select="string-join(for $i in 1 to count($words) return
             let $w := $words[$i] return
-            if ($w != lower-case($w)) then $w
+            if ($w != lower-case($w) or not(matches($w, '^[a-z]'))) then $w
             else if ($i gt 1 and $w = $tk:stop-words) then $w
             else tk:cap($w), ' ')"/>
       </xsl:otherwise>

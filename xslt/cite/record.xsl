@@ -113,13 +113,15 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- Issued date parts (year, month?, day?) from creation, the sent date, or publication. -->
+  <!-- Issued date parts (year, month?, day?): creation, the sent date, a publicationStmt
+       date of type "created", else the publication date. -->
   <xsl:function name="tk:issued" as="xs:integer*">
     <xsl:param name="h" as="element(tei:teiHeader)"/>
     <xsl:param name="corresp" as="element(tei:correspDesc)?"/>
     <xsl:variable name="iso" as="xs:string?" select="(
         $h/tei:profileDesc/tei:creation//tei:date/(@when, @when-iso),
         $corresp/tei:correspAction[@type = 'sent']/tei:date/(@when, @when-iso),
+        $h/tei:fileDesc/tei:publicationStmt/tei:date[@type = 'created']/(@when, @when-iso),
         $h/tei:fileDesc/tei:publicationStmt/tei:date/(@when, @when-iso)
       )[matches(., '^\d{4}(-\d{2}(-\d{2})?)?')][1]"/>
     <xsl:sequence select="if (empty($iso)) then ()
@@ -152,13 +154,15 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- The record id: TEI/@xml:id, else first author + year, else "tei-document". -->
+  <!-- The record id: TEI/@xml:id, else first author (or first title word) + year,
+       ASCII letters and digits only; else "tei-document". -->
   <xsl:function name="tk:record-id" as="xs:string">
     <xsl:param name="h" as="element(tei:teiHeader)"/>
     <xsl:param name="authors" as="map(*)*"/>
     <xsl:param name="issued" as="xs:integer*"/>
     <xsl:variable name="who" as="xs:string?"
-        select="$authors[1] ! (?family, ?literal)[1] ! tokenize(., '\s+')[last()]"/>
+        select="($authors[1] ! (?family, ?literal)[1] ! tokenize(., '\s+')[last()],
+                 tokenize(tk:title($h), '\W+')[.][1])[1]"/>
     <xsl:variable name="key" as="xs:string"
         select="lower-case(string-join(($who, string($issued[1])))) => normalize-unicode('NFKD')
                 => replace('[^a-z0-9]', '')"/>
