@@ -18,6 +18,7 @@ it and compare byte for byte with the committed files.
 from __future__ import annotations
 
 import copy
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -364,11 +365,17 @@ def _tidy(root: etree._Element) -> None:
         el.tail = None
 
 
+@functools.lru_cache(maxsize=4)
+def _tei_all_patterns(path: str, mtime_ns: int) -> etree._Element:
+    """tei_all.rng parsed once per process (per path and mtime), annotations removed."""
+    grammar = parse(path).getroot()
+    _strip_foreign(grammar)
+    return grammar
+
+
 def derive_rng(custom: Customisation, tei_all: str | os.PathLike, file: str = "-"):
     """The customisation's RELAX NG grammar, derived from tei_all.rng."""
-    source = parse(tei_all).getroot()
-    grammar = copy.deepcopy(source)
-    _strip_foreign(grammar)
+    grammar = copy.deepcopy(_tei_all_patterns(str(tei_all), os.stat(tei_all).st_mtime_ns))
     apply_restrictions(grammar, custom.restrictions, file=file)
     missing = sorted(e for e in custom.elements if e not in _defines(grammar))
     if missing:

@@ -105,3 +105,18 @@ def test_schematron_extracted_as_iso_patterns(tmp_path):
     assert root.xpath("sch:ns[@prefix='tei']/@uri", namespaces=ns) == [odd.T[1:-1]]
     assert root.xpath("sch:pattern[@id='pattern-r1']/sch:rule/sch:assert/@id",
                       namespaces=ns) == ["a1"]
+
+
+def test_cli_reports_odd_error_with_location(tmp_path):
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    spec = CLOSED_NOTE.replace('ident="b"', 'ident="two words"')
+    path = _odd(tmp_path, spec)
+    result = CliRunner().invoke(cli, ["odd", "compile", path])
+    assert result.exit_code == 1
+    assert f"{path}:6:" in result.output  # the attDef's line
+    assert "would widen tei_all" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "t.rng").exists()
