@@ -1,7 +1,11 @@
-"""The committed schemas/teikit.rng and teikit.sch are exactly what the ODD derives."""
+"""The committed schemas/teikit.rng and teikit.sch are exactly what the ODD derives.
+
+Regenerate with `teikit odd compile schemas/teikit.odd` or TEIKIT_REGEN=1.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -12,6 +16,16 @@ from toolkit import schemas as registry
 from toolkit.cli import cli
 
 pytestmark = pytest.mark.usefixtures("tei_all")
+
+
+REGEN = os.environ.get("TEIKIT_REGEN") == "1"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def regenerate():
+    """TEIKIT_REGEN=1 rewrites the committed files first (then review the diff)."""
+    if REGEN:
+        odd.write_derived(registry.PROJECT_ODD, registry.PROJECT_RNG, registry.PROJECT_SCH)
 
 
 def test_rng_in_step_byte_for_byte():
