@@ -38,6 +38,6 @@ def human(n: int) -> str:
     """A byte count for messages: ``64 MiB``, ``1.5 KiB``, ``12 bytes``."""
     for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if n >= size:
-            value = n / size
-            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+            text = f"{n / size:.1f}".removesuffix(".0")
+            return f"{text} {unit}"
     return f"{n} bytes"
