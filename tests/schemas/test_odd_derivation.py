@@ -120,3 +120,20 @@ def test_cli_reports_odd_error_with_location(tmp_path):
     assert "would widen tei_all" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "t.rng").exists()
+
+
+def test_committed_grammar_allows_every_documented_sign():
+    """gap and unclear are defined sign kinds, unused in the telegram: still allowed."""
+    from toolkit import schemas as registry
+
+    from ..conftest import TELEGRAM
+
+    grammar = etree.RelaxNG(parse_bytes(registry.PROJECT_RNG.read_bytes()))
+    text = TELEGRAM.read_text(encoding="utf-8")
+    assert grammar.validate(parse_bytes(text.encode())), grammar.error_log
+    para = 'Please inform me of your decision.'
+    assert text.count(para) == 1
+    signs = text.replace(para, 'Please <unclear>inform</unclear> me <gap reason="illegible"/>.')
+    assert grammar.validate(parse_bytes(signs.encode())), grammar.error_log
+    hi = text.replace(para, "Please <hi>inform</hi> me of your decision.")
+    assert not grammar.validate(parse_bytes(hi.encode()))
