@@ -85,7 +85,7 @@ def test_accepted_everywhere_and_words_kept(tmp_path, case):
                 assert w in run.stdout, (argv, run.stdout)
 
 
-def test_depth_300_renders_or_fails_cleanly(tmp_path):
+def test_depth_near_the_limit_renders_or_fails_cleanly(tmp_path):
     """Deep but accepted documents never crash Saxon or the process."""
     f = _alone(tmp_path, "deep.xml", hostile.deep(limits.MAX_DEPTH - 10, "deepword"))
     for argv in file_commands(f, tmp_path):
