@@ -22,6 +22,7 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
 
@@ -34,9 +35,6 @@ XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
 R = f"{{{RNG_NS}}}"
 T = f"{{{TEI_NS}}}"
 S = f"{{{SCH_NS}}}"
-
-#: RELAX NG elements that are name classes, not patterns.
-_NAME_CLASSES = {R + "name", R + "anyName", R + "nsName", R + "choice"}
 
 
 class OddError(TeikitError):
@@ -167,8 +165,7 @@ def _leaves(att: etree._Element) -> list[etree._Element]:
     if not _rng_children(att):  # <attribute name="x"/> means text
         return [etree.SubElement(att, R + "text")]
     return [el for el in att.iter(R + "data", R + "text", R + "value")
-            if not any(a.tag in (R + "except", R + "data") for a in el.iterancestors())
-            or el.getparent() is att]
+            if not any(a.tag in (R + "except", R + "data") for a in el.iterancestors())]
 
 
 def _narrow(att: etree._Element, r: AttRestriction, file: str) -> None:
@@ -373,7 +370,8 @@ def _tei_all_patterns(path: str, mtime_ns: int) -> etree._Element:
     return grammar
 
 
-def derive_rng(custom: Customisation, tei_all: str | os.PathLike, file: str = "-"):
+def derive_rng(custom: Customisation, tei_all: str | os.PathLike,
+               file: str = "-") -> etree._ElementTree:
     """The customisation's RELAX NG grammar, derived from tei_all.rng."""
     grammar = copy.deepcopy(_tei_all_patterns(str(tei_all), os.stat(tei_all).st_mtime_ns))
     apply_restrictions(grammar, custom.restrictions, file=file)
@@ -447,7 +445,7 @@ def check_in_step(odd_path: str | os.PathLike, rng_path: str | os.PathLike,
     stale = []
     for path, tree in ((rng_path, rng_tree), (sch_path, sch_tree)):
         try:
-            current = open(path, "rb").read()
+            current = Path(path).read_bytes()
         except OSError:
             current = b""
         if current != serialise(tree):
@@ -465,7 +463,8 @@ def write_derived(odd_path: str | os.PathLike, rng_path: str | os.PathLike,
     write_atomic(sch_path, serialise(sch_tree))
 
 
-def compile_odd(path: str | os.PathLike, tei_all: str | os.PathLike | None = None):
+def compile_odd(path: str | os.PathLike, tei_all: str | os.PathLike | None = None
+                ) -> tuple[etree._ElementTree, etree._ElementTree]:
     """ODD → (RELAX NG tree, Schematron tree)."""
     from .schemas import tei_all as installed_tei_all
 
