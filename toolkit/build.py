@@ -49,8 +49,12 @@ def document_url(base_url: str | None, stem: str) -> str:
 
 
 def build_document(src: Path, out_dir: Path, base_url: str | None = None,
-                   accessed: str | None = None) -> DocResult:
-    """Write every output of one document into OUT/STEM/; never raises TeikitError."""
+                   accessed: str | None = None, pdf: bool = False) -> DocResult:
+    """Write every output of one document into OUT/STEM/; never raises TeikitError.
+
+    ``pdf``: also the print edition ``STEM.pdf`` (WeasyPrint; seconds per document),
+    linked from the page and, with a base URL, declared as ``citation_pdf_url``.
+    """
     res = DocResult(str(src))
     stem = src.stem
     folder = out_dir / stem
@@ -59,7 +63,7 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
         url = document_url(base_url, stem)
         cites = citations(tree, str(src), accessed=accessed, base_url=url)
         files = {s: f"{stem}{CITE_FILES[s]}" for s in cites if s in CITE_FILES}
-        outputs: dict[str, str] = {
+        outputs: dict[str, str | bytes] = {
             f"{stem}.txt": render_text(tree, file=str(src), mode="reading"),
             f"{stem}.diplomatic.txt": render_text(tree, file=str(src), mode="diplomatic"),
         }
@@ -67,14 +71,20 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
             outputs[name] = cites[style] if cites[style].endswith("\n") else cites[style] + "\n"
         links = PageLinks(register_href="../register.html", home_href="../index.html",
                           assets_href="../assets/", public_url=url,
+                          pdf_url=f"{stem}.pdf" if pdf else "",
                           files={k: v for k, v in files.items()
                                  if k in ("bibtex", "ris", "csl-json")})
         outputs[f"{stem}.html"] = render_html(tree, file=str(src), links=links, cites=cites)
+        if pdf:
+            from .pdf import render_pdf
+
+            outputs[f"{stem}.pdf"] = render_pdf(tree, file=str(src), accessed=accessed)
         for name, data in outputs.items():
             res.outputs.append(str(xmlio.write_atomic(folder / name, data)))
         res.info = site.doc_info(tree, stem)
         res.info.files = {"HTML": f"{stem}/{stem}.html", "text": f"{stem}/{stem}.txt",
                           "diplomatic text": f"{stem}/{stem}.diplomatic.txt",
+                          **({"PDF": f"{stem}/{stem}.pdf"} if pdf else {}),
                           **{s: f"{stem}/{n}" for s, n in files.items()}}
         res.occurrences = site.occurrences(tree, stem)
         res.entities = site.entities(tree)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from importlib import resources
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -38,8 +39,18 @@ class PageLinks:
     home_href: str = ""
     assets_href: str = ""
     public_url: str = ""
-    pdf_url: str = ""
+    pdf_url: str = ""  # the PDF, relative to the page (or absolute); '' = no PDF
     files: dict[str, str] = field(default_factory=dict)  # citation format -> relative href
+
+
+def pdf_public_url(links: PageLinks) -> str:
+    """The absolute URL of the PDF (for ``citation_pdf_url``): ``pdf_url`` resolved
+    against the page's public URL; '' when no public URL is known (nothing is claimed)."""
+    if not links.pdf_url:
+        return ""
+    if "://" in links.pdf_url:
+        return links.pdf_url
+    return urljoin(links.public_url, links.pdf_url) if links.public_url else ""
 
 
 def asset_text(name: str) -> str:
@@ -86,7 +97,8 @@ def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
         "register-href": links.register_href or "",
         "home-href": links.home_href,
         "public-url": links.public_url,
-        "pdf-url": links.pdf_url,
+        "pdf-url": pdf_public_url(links),
+        "pdf-href": links.pdf_url,
         "citations": citations_param(cites, links.files),
     }
     if links.assets_href:

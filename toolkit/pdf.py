@@ -29,18 +29,21 @@ def print_css(paper: str = "a4") -> str:
 PRINT_STYLES = ("chicago-note", "chicago-bib", "mla", "apa")
 
 
-def _citations(tree: etree._ElementTree, file: str) -> str:
+def _citations(tree: etree._ElementTree, file: str, accessed: str | None = None) -> str:
     """The suggested citations, as the HTML edition's citation block data."""
     from .html import citations, citations_param
 
-    cites = {k: v for k, v in citations(tree, file).items() if k in PRINT_STYLES}
+    cites = {k: v for k, v in citations(tree, file, accessed=accessed).items()
+             if k in PRINT_STYLES}
     return citations_param(cites, {})
 
 
 def render_print_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-                      paper: str = "a4", **_options) -> str:
-    """The print HTML (for inspection, and the input of :func:`render_pdf`)."""
-    params = {"mode": mode, "css": print_css(paper), "citations": _citations(tree, file)}
+                      paper: str = "a4", accessed: str | None = None, **_options) -> str:
+    """The print HTML (for inspection, and the input of :func:`render_pdf`);
+    ``accessed`` is the citations' access date (default today)."""
+    params = {"mode": mode, "css": print_css(paper),
+              "citations": _citations(tree, file, accessed)}
     return transform("print", tree, file=file, params=params).text
 
 
@@ -53,13 +56,13 @@ def _refuse_remote(url: str, timeout: int = 10, ssl_context=None):
 
 
 def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-               paper: str = "a4", **_options):
+               paper: str = "a4", accessed: str | None = None, **_options):
     """The laid-out print edition (a ``weasyprint.Document``: pages, boxes, footnotes)."""
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise ResourceMissing(f"PDF output needs WeasyPrint and Pango: {exc}") from None
-    html = render_print_html(tree, file=file, mode=mode, paper=paper)
+    html = render_print_html(tree, file=file, mode=mode, paper=paper, accessed=accessed)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     return weasyprint.HTML(string=html, url_fetcher=_refuse_remote, base_url=None).render()
@@ -68,5 +71,6 @@ def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
 def render_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
                paper: str = "a4", pdf_a: bool = False, **options) -> bytes:
     """The PDF of one document: facing columns, footnotes, running heads, register."""
-    doc = layout_pdf(tree, file=file, mode=mode, paper=paper)
+    doc = layout_pdf(tree, file=file, mode=mode, paper=paper,
+                     accessed=options.get("accessed"))
     return doc.write_pdf(**({"pdf_variant": "pdf/a-3b"} if pdf_a else {}))

@@ -13,6 +13,9 @@
       <xsl:if test="$home-href != ''">
         <p class="tk-home"><a href="{$home-href}">All documents</a></p>
       </xsl:if>
+      <xsl:if test="$pdf-href != ''">
+        <p class="tk-pdf"><a href="{$pdf-href}" type="application/pdf">PDF</a> (print edition)</p>
+      </xsl:if>
       <h1><xsl:value-of select="tk:html-title(/)"/></h1>
       <xsl:call-template name="tk:html-coins"/>
       <dl class="tk-meta">

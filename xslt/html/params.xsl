@@ -14,8 +14,10 @@
   <xsl:param name="js" as="xs:string" select="''"/>
   <!-- the page's public URL; empty: no URL is claimed -->
   <xsl:param name="public-url" as="xs:string" select="''"/>
-  <!-- URL of the PDF of this document; empty: none -->
+  <!-- absolute URL of the PDF of this document (citation_pdf_url); empty: none claimed -->
   <xsl:param name="pdf-url" as="xs:string" select="''"/>
+  <!-- link to the PDF for the reader (relative in a built site); empty: no link -->
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
   <!-- citations as JSON: {"styles": [{"style", "label", "text"}], "files": {"bibtex": href}} -->
   <xsl:param name="citations" as="xs:string" select="''"/>
 </xsl:stylesheet>
