@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 
 import click
 
-from .. import build as builder
+from .. import batch
 from ..errors import EXIT_INVALID
+from ..progress import BuildProgress
 from .common import boundary
 
 
@@ -18,27 +21,67 @@ from .common import boundary
 @click.option("--base-url", default=None, metavar="URL",
               help="Where the site will be published (e.g. https://example.org/edition/). "
                    "Without it no page claims a public URL.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Also write each document's print edition STEM.pdf (WeasyPrint: seconds "
+                   "per document, minutes for a novel).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--executor", "executor_spec", default="process", show_default=True,
+              metavar="process|dask-local|dask://HOST:PORT",
+              help="Where documents are built: a local process pool, a local Dask "
+                   "cluster, or a running Dask scheduler (needs teikit[dask]; its workers "
+                   "must see SRC and OUT at the same paths).")
+@click.option("--accessed", default=None, metavar="YYYY-MM-DD",
+              help="The access date of the citations (default: today, for documents "
+                   "built now).")
+@click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every document built, skipped (unchanged) or removed.")
 @boundary
-def build(src: str, out: str, base_url: str | None) -> None:
+def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
+          executor_spec: str, accessed: str | None, force: bool, quiet: bool,
+          verbose: bool) -> None:
     """Build the edition of SRC (a folder or file of TEI documents) into an output folder.
 
-    Each document gets a folder with its HTML page, reading and diplomatic text and its
-    citation files; OUT/index.html lists the documents and OUT/register.html the
-    persons, places and organisations. One failing document does not stop the others;
-    the exit code is 1 if any failed.
+    Each document gets a folder with its HTML page, reading and diplomatic text, its
+    citation files and (unless --no-pdf) its PDF; OUT/index.html lists the documents
+    and OUT/register.html the persons, places and organisations.
+
+    Builds are incremental: OUT/.teikit-build.json records each source's hash and site
+    facts, so a rebuild redoes only changed documents (and the home page and register),
+    and removes the outputs of deleted ones; a new toolkit or other options rebuild all.
+    One failing document does not stop the others; the exit code is 1 if any failed.
 
     \b
     Example:
       teikit build tei/ -o site/
       teikit build tei/ -o site/ --base-url https://example.org/edition/
+      teikit build corpus/ -o out/ --no-pdf -j 4
     """
     if base_url and not base_url.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--base-url")
-    results = builder.build(src, out, base_url=base_url)
-    failed = [r for r in results if r.error]
-    for r in failed:
-        click.echo(r.error.as_issue().format(), err=True)
-    click.echo(f"built {len(results) - len(failed)} of {len(results)} documents into {out}; "
-               f"open {out.rstrip('/')}/index.html")
-    if failed:
+    if accessed and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed):
+        raise click.BadParameter("must be YYYY-MM-DD", param_hint="--accessed")
+    batch.executor(executor_spec)  # an unknown executor is a usage error before any work
+    opts = batch.BuildOptions(base_url=base_url, accessed=accessed, pdf=pdf)
+    with BuildProgress(enabled=not quiet) as bar:
+        report = batch.run_build(src, out, opts, jobs=jobs or os.cpu_count() or 1,
+                                 executor_spec=executor_spec, force=force,
+                                 on_plan=bar.plan,
+                                 on_result=lambda r: bar.advance(os.path.basename(r.source)))
+    for issue in report.failed:
+        click.echo(issue.format(), err=True)
+    if verbose:
+        for label, keys in (("built", report.built), ("skipped (unchanged)", report.skipped),
+                            ("removed", report.removed)):
+            for k in keys:
+                click.echo(f"{label}: {k}", err=True)
+    if not quiet:
+        n = len(report.built) + len(report.skipped) + len(report.failed)
+        click.echo(f"{n} documents: {len(report.built)} built, {len(report.skipped)} "
+                   f"skipped (unchanged), {len(report.failed)} failed, "
+                   f"{len(report.removed)} removed, in {report.seconds:.1f} s; "
+                   f"open {out.rstrip('/')}/index.html")
+    if report.failed:
         sys.exit(EXIT_INVALID)
