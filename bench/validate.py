@@ -1,0 +1,92 @@
+"""RELAX NG validation side by side: jing vs teikit (vs xmllint), on /work/shared/corpus.
+
+Not a test: prints a table of wall-clock times (median of N runs) and teikit/jing ratios.
+
+    .venv/bin/python bench/validate.py [-n 3] [--corpus ../shared/corpus]
+
+(a) one file start to finish: ``jing tei_all FILE`` vs ``teikit validate FILE --schema
+    tei_all`` (a fresh process each, start-up and imports included);
+(b) the corpus (top-level files + invalid/): jing one JVM per file, jing one JVM for
+    all the well-formed files (jing skips the rest after a fatal error, so only
+    well-formed files are passed), teikit in one process (``-j 1``) over the same files;
+(c) ``xmllint --relaxng tei_all`` on the one file, for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit import schemas, xmlio  # noqa: E402
+from toolkit.errors import NotWellFormed  # noqa: E402
+
+TEIKIT = ROOT / ".venv" / "bin" / "teikit"
+ONE = "frushist__1957-03-21-kennan-to-leopold.xml"
+
+
+def timed(cmd: list[str], n: int) -> float:
+    """Median wall-clock seconds of ``n`` runs (the exit status is not a failure)."""
+    runs = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def well_formed(files: list[Path]) -> list[Path]:
+    out = []
+    for f in files:
+        try:
+            xmlio.parse(f)
+        except NotWellFormed:
+            continue
+        out.append(f)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=3, help="runs per measurement (median)")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    args = ap.parse_args()
+    jing, xmllint, rng = shutil.which("jing"), shutil.which("xmllint"), schemas.tei_all()
+    if jing is None or not args.corpus.is_dir():
+        sys.exit("needs jing on PATH and the shared corpus")
+    one = args.corpus / ONE
+    files = sorted(args.corpus.glob("*.xml")) + sorted((args.corpus / "invalid").glob("*.xml"))
+    wf = [str(f) for f in well_formed(files)]
+    rows: list[tuple[str, float, float]] = []
+
+    j1 = timed([jing, str(rng), str(one)], args.n)
+    t1 = timed([str(TEIKIT), "validate", str(one), "--schema", "tei_all"], args.n)
+    rows.append((f"(a) one file ({ONE})", j1, t1))
+
+    jper = 0.0
+    for f in files:
+        jper += timed([jing, str(rng), str(f)], 1)
+    jall = timed([jing, str(rng), *wf], args.n)
+    tall = timed([str(TEIKIT), "validate", *wf, "--schema", "tei_all", "-j", "1"], args.n)
+    rows.append((f"(b) corpus, jing one JVM per file ({len(files)} files, 1 run)", jper, tall))
+    rows.append((f"(b) corpus, jing one JVM ({len(wf)} well-formed files)", jall, tall))
+
+    print(f"{'measurement':64} {'jing s':>8} {'teikit s':>9} {'teikit/jing':>12}")
+    for name, j, t in rows:
+        print(f"{name:64} {j:8.2f} {t:9.2f} {t / j:12.2f}")
+    if xmllint:
+        x = timed([xmllint, "--noout", "--relaxng", str(rng), str(one)], 1)
+        print(f"(c) xmllint --relaxng tei_all, one file (1 run): {x:.2f} s")
+    imp = timed([sys.executable, "-c", "import toolkit.cli"], args.n)
+    print(f"python start-up + import toolkit.cli: {imp:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
