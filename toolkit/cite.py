@@ -46,7 +46,8 @@ def check_date(value: str | None) -> str | None:
 
 def _check_tei(tree: etree._ElementTree, file: str) -> None:
     root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI" or root.find(f"{{{TEI_NS}}}teiHeader") is None:
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus") \
+            or root.find(f"{{{TEI_NS}}}teiHeader") is None:
         raise TeikitError("not a TEI document with a teiHeader: nothing to cite",
                           file=file, line=root.sourceline or 1, column=1)
 

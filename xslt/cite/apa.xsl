@@ -23,10 +23,8 @@
         else ($title, tk:apa-date($r), $description),
         $r?publisher,
         tk:join(($r?archive, $r?archive_location ! ('(' || . || ')')), ' ')"/>
-    <!-- the entry's first letter is capitalised, even of (N.d.) -->
     <xsl:variable name="text" as="xs:string"
-        select="tk:cap(tk:smart-quotes(string-join($sentences[normalize-space()] ! tk:period(.),
-                ' ')))"/>
+        select="tk:smart-quotes(string-join($sentences[normalize-space()] ! tk:period(.), ' '))"/>
     <xsl:sequence select="tk:join(($text, tk:apa-url($r)), ' ')"/>
   </xsl:function>
 

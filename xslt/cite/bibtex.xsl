@@ -20,7 +20,8 @@
     <xsl:variable name="d" as="xs:integer*" select="tk:date-parts($r, 'issued')"/>
     <xsl:variable name="fields" as="xs:string*" select="(
         tk:bib-field('author', tk:bib-names($r, 'author')),
-        tk:bib-field('title', $r?title ! ('{' || tk:bib-escape(.) || '}')),
+        (: always a title, empty when the header has none, so the entry is never empty :)
+        '  title = {' || ($r?title ! ('{' || tk:bib-escape(.) || '}')) || '}',
         tk:bib-field('year', string($d[1])),
         $tk:bib-months[$d[2]] ! ('  month = ' || .),
         tk:bib-field('date', tk:iso-date($d)),

@@ -11,12 +11,14 @@
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <xsl:template match="/">
-    <xsl:if test="not(tei:TEI/tei:teiHeader)">
+    <xsl:variable name="header" as="element(tei:teiHeader)?"
+        select="(tei:TEI, tei:teiCorpus)/tei:teiHeader"/>
+    <xsl:if test="empty($header)">
       <xsl:sequence select="error(xs:QName('tk:E0301'),
         'not a TEI document with a teiHeader: nothing to cite')"/>
     </xsl:if>
     <xsl:variable name="record" as="map(*)"
-        select="tk:csl-record(tei:TEI/tei:teiHeader, tk:accessed-date($accessed), $base-url)"/>
+        select="tk:csl-record($header, tk:accessed-date($accessed), $base-url)"/>
     <xsl:value-of select="tk:format($record, $style)"/>
   </xsl:template>
 

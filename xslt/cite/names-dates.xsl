@@ -18,15 +18,21 @@
   <!-- MLA 9 month abbreviations. -->
   <xsl:variable name="tk:mla-months" as="xs:string+" select="('Jan.', 'Feb.', 'Mar.', 'Apr.',
       'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.')"/>
-  <!-- Words citeproc-js keeps lower case in English title case (unless first). -->
-  <xsl:variable name="tk:stop-words" as="xs:string+" select="('a', 'according', 'across',
-      'after', 'against', 'along', 'alongside', 'amid', 'among', 'an', 'and', 'around', 'as',
-      'aside', 'at', 'before', 'behind', 'below', 'beneath', 'beside', 'besides', 'between',
-      'beyond', 'but', 'by', 'circa', 'down', 'during', 'except', 'for', 'from', 'given', 'in',
-      'inside', 'into', 'like', 'near', 'nor', 'of', 'off', 'on', 'onto', 'or', 'out', 'over',
-      'per', 'plus', 'since', 'so', 'than', 'the', 'through', 'till', 'to', 'toward', 'towards',
-      'under', 'until', 'unto', 'up', 'upon', 'versus', 'via', 'with', 'within', 'without',
-      'yet')"/>
+  <!-- Words citeproc-js keeps lower case in English title case (its SKIP_WORDS). -->
+  <xsl:variable name="tk:stop-words" as="xs:string+" select="('about', 'above', 'across',
+      'afore', 'after', 'against', 'al', 'along', 'alongside', 'amid', 'amidst', 'among',
+      'amongst', 'anenst', 'apropos', 'apud', 'around', 'as', 'aside', 'astride', 'at',
+      'athwart', 'atop', 'barring', 'before', 'behind', 'below', 'beneath', 'beside',
+      'besides', 'between', 'beyond', 'but', 'by', 'circa', 'despite', 'down', 'during', 'et',
+      'except', 'for', 'forenenst', 'from', 'given', 'in', 'inside', 'into', 'lest', 'like',
+      'modulo', 'near', 'next', 'notwithstanding', 'of', 'off', 'on', 'onto', 'out', 'over',
+      'per', 'plus', 'pro', 'qua', 'sans', 'since', 'than', 'through', 'throughout', 'thruout',
+      'till', 'to', 'toward', 'towards', 'under', 'underneath', 'until', 'unto', 'up', 'upon',
+      'versus', 'vs', 'v', 'via', 'vis-à-vis', 'with', 'within', 'without', 'or', 'yet', 'so',
+      'and', 'nor', 'a', 'an', 'the', 'de', 'von', 'van', 'c', 'ca')"/>
+  <!-- What splits a title into word runs for title case (quotes, dashes, punctuation). -->
+  <xsl:variable name="tk:case-breaks" as="xs:string"
+      select="'‘|’|“|”| &quot;| ''|&quot;|''|[\-–—/.,;?!:]|\[|\]|\(|\)'"/>
 
   <!-- The non-empty parts joined by $sep. -->
   <xsl:function name="tk:join" as="xs:string">
@@ -44,7 +50,7 @@
   <!-- Add a final period unless the text already ends with one. -->
   <xsl:function name="tk:period" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="if ($s = '' or ends-with($s, '.')) then $s else $s || '.'"/>
+    <xsl:sequence select="if ($s = '' or matches($s, '\.[”’]?$')) then $s else $s || '.'"/>
   </xsl:function>
 
   <!-- Move a comma or period after a closing quote inside it (American usage). -->
@@ -60,32 +66,95 @@
         '‘’') || '”')"/>
   </xsl:function>
 
-  <!-- Typographic quotation marks and apostrophes for straight ones (as citeproc-js). -->
+  <!--
+    Typography as citeproc-js gives it: typographic quotation marks and apostrophes for
+    straight ones, a narrow no-break space before : ; ? ! and », "N.d." at the start.
+  -->
   <xsl:function name="tk:smart-quotes" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="replace($s, '&quot;([^&quot;]*)&quot;', '“$1”')
-        => replace(&quot;'&quot;, '’')"/>
+        => replace(&quot;'&quot;, '’')
+        => replace(' ([:;?!»])', '&#x202F;$1') => replace('« ', '«&#x202F;')
+        => replace('^(\(?)n\.d\.', '$1N.d.')"/>
   </xsl:function>
 
-  <!-- English title case as citeproc-js applies it (only for English or unmarked items;
-       only words in lower-case Latin letters are capitalised). -->
+  <!-- English title case as citeproc-js applies it (only for English or unmarked items). -->
   <xsl:function name="tk:title-case" as="xs:string?">
     <xsl:param name="r" as="map(*)"/>
     <xsl:variable name="title" as="xs:string?" select="$r?title"/>
     <xsl:variable name="lang" as="xs:string" select="string($r?language)"/>
-    <xsl:choose>
-      <xsl:when test="empty($title) or not($lang = '' or starts-with(lower-case($lang), 'en'))">
-        <xsl:sequence select="$title"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="words" as="xs:string*" select="tokenize($title, ' ')"/>
-        <xsl:sequence select="string-join(for $i in 1 to count($words) return
-            let $w := $words[$i] return
-            if ($w != lower-case($w) or not(matches($w, '^[a-z]'))) then $w
-            else if ($i gt 1 and $w = $tk:stop-words) then $w
-            else tk:cap($w), ' ')"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:sequence select="if (empty($title) or not($lang = '' or starts-with(lower-case($lang),
+        'en'))) then $title else tk:title-case-en($title)"/>
+  </xsl:function>
+
+  <!--
+    Title case: every word in lower case is capitalised unless it is one letter long
+    or a stop word; the first word, a word after ! ? or :, a word before a hyphen and a
+    last stop word are capitalised all the same. Words with a capital are kept.
+  -->
+  <xsl:function name="tk:title-case-en" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="pieces" as="element()*">
+      <xsl:analyze-string select="$title" regex="{$tk:case-breaks}">
+        <xsl:matching-substring><tk:break><xsl:value-of select="."/></tk:break></xsl:matching-substring>
+        <xsl:non-matching-substring><tk:run><xsl:value-of select="."/></tk:run></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:variable name="cased" as="element()*">
+      <xsl:iterate select="$pieces">
+        <xsl:param name="first" as="xs:boolean" select="true()"/>
+        <xsl:param name="after-punct" as="xs:boolean" select="false()"/>
+        <xsl:variable name="piece" as="element()" select="."/>
+        <xsl:choose>
+          <xsl:when test="self::tk:break">
+            <xsl:sequence select="$piece"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="after-punct"
+                  select="$after-punct or matches(string($piece), '[!?:]$')"/>
+            </xsl:next-iteration>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="words" as="xs:string*" select="tokenize(string($piece), ' ')"/>
+            <xsl:variable name="last" as="xs:integer" select="(index-of($words ! boolean(.),
+                true())[last()], 0)[1]"/>
+            <xsl:variable name="next-hyphen" as="xs:boolean"
+                select="string($piece/following-sibling::*[1][self::tk:break]) = '-'"/>
+            <xsl:variable name="start" as="xs:integer"
+                select="(index-of($words ! boolean(.), true())[1], 0)[1]"/>
+            <tk:run>
+              <xsl:value-of select="string-join(for $i in 1 to count($words) return
+                  let $w := $words[$i] return
+                  if ($w = '' or $w != lower-case($w)) then $w
+                  else if ((string-length($w) gt 1 and not($w = $tk:stop-words))
+                           or ($i = $last and $next-hyphen)
+                           or ($i = $start and ($first or $after-punct)))
+                  then tk:cap($w) else $w, ' ')"/>
+            </tk:run>
+            <xsl:next-iteration>
+              <xsl:with-param name="first" select="$first and $start = 0"/>
+              <xsl:with-param name="after-punct" select="$after-punct and $start = 0"/>
+            </xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
+    </xsl:variable>
+    <!-- a stop word that ends the title is capitalised -->
+    <xsl:variable name="end" as="xs:integer"
+        select="(for $i in 1 to count($cased) return
+                 $i[$cased[$i]/self::tk:run[normalize-space()]])[last()]"/>
+    <xsl:sequence select="string-join(for $i in 1 to count($cased) return
+        if ($i = $end) then tk:cap-last-stop-word(string($cased[$i])) else string($cased[$i]))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:cap-last-stop-word" as="xs:string">
+    <xsl:param name="run" as="xs:string"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize($run, ' ')"/>
+    <xsl:variable name="last" as="xs:integer"
+        select="index-of($words ! boolean(.), true())[last()]"/>
+    <xsl:sequence select="string-join(for $i in 1 to count($words) return
+        if ($i = $last and string-length($words[$i]) gt 1
+            and lower-case($words[$i]) = $tk:stop-words)
+        then tk:cap($words[$i]) else $words[$i], ' ')"/>
   </xsl:function>
 
   <!-- Names. -->
