@@ -14,6 +14,8 @@ rispy = pytest.importorskip("rispy")
 
 DOCS = cited_documents()
 ARCHIVAL = "RGASPI, f. 558, op. 11, d. 334, ll. 0088\u20130089"
+COPY = ("Copy also in Library of Congress, Manuscript Division, Dmitri\u012d Antonovich "
+        "Volkogonov papers, 1887-1995, mm97083838")
 
 
 def _bib(path, url=None) -> dict:
@@ -36,6 +38,7 @@ def test_telegram_bibtex():
     assert e["ID"] == "telegram-22591"
     assert e["translator"] == "{Gary Goldberg}"
     assert e["note"] == ARCHIVAL
+    assert e["addendum"] == COPY
     assert e["title"] == "{Ciphered Telegram No. 22591 from Roschin to Filippov [Stalin]}"
     assert (e["year"], e["month"], e["date"]) == ("1950", "July", "1950-07-22")  # jul macro
     assert (e["url"], e["urldate"]) == (BASE_URL, ACCESSED)
@@ -49,7 +52,7 @@ def test_telegram_ris():
     assert e["subsidiary_authors"] == ["Gary Goldberg"]  # A4: translator
     assert e["name_of_database"] == "RGASPI"  # DB: archive
     assert e["accession_number"] == "f. 558, op. 11, d. 334, ll. 0088\u20130089"  # AN
-    assert e["notes"] == [ARCHIVAL]
+    assert e["notes"] == [ARCHIVAL, COPY]
     assert e["date"] == "1950/07/22/"
     assert e["urls"] == [BASE_URL]
     assert e["access_date"] == "2026/11/26/"
@@ -70,4 +73,7 @@ def test_round_trip(path):
     archival = ", ".join(v for v in (rec.get("archive"), rec.get("archive_location")) if v)
     if archival:
         assert bib["note"].replace("\\", "") == archival
-        assert ris["notes"] == [archival]
+        assert ris["notes"][0] == archival
+    if "note" in rec:
+        assert bib["addendum"].replace("\\", "") == rec["note"]
+        assert ris["notes"][-1] == rec["note"]

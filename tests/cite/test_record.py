@@ -29,6 +29,9 @@ def test_telegram_record(telegram):
     assert telegram["publisher"] == ("History and Public Policy Program, "
                                      "Wilson Center Digital Archive")
     assert telegram["accessed"] == {"date-parts": [[2026, 11, 26]]}
+    assert telegram["note"] == ("Copy also in Library of Congress, Manuscript Division, "
+                                "Dmitri\u012d Antonovich Volkogonov papers, 1887-1995, "
+                                "mm97083838")
 
 
 def test_no_url_without_base_url(telegram):

@@ -2,7 +2,8 @@
 <!--
   BibTeX entry (UTF-8, readable by BibTeX and biblatex): @misc with author, title,
   year/month/date, translator, publisher, note (the archive and its shelfmark, e.g.
-  "RGASPI, f. 558, op. 11, d. 334, ll. 0088–0089"), language, url and urldate.
+  "RGASPI, f. 558, op. 11, d. 334, ll. 0088–0089"), addendum (other copies), language,
+  url and urldate.
   Names the header gives unsplit are braced so BibTeX does not split them.
 -->
 <xsl:stylesheet version="3.0"
@@ -28,6 +29,7 @@
         tk:bib-field('translator', tk:bib-names($r, 'translator')),
         tk:bib-field('publisher', $r?publisher ! tk:bib-escape(.)),
         tk:bib-field('note', tk:archival-reference($r) ! tk:bib-escape(.)),
+        tk:bib-field('addendum', $r?note ! tk:bib-escape(.)),
         tk:bib-field('language', $r?language),
         tk:bib-field('url', $r?URL),
         tk:bib-field('urldate', $r?URL ! tk:iso-date(tk:date-parts($r, 'accessed'))))"/>

@@ -41,6 +41,7 @@
       </xsl:if>
       <xsl:sequence select="tk:entry('archive', tk:plain($ms/tei:repository))"/>
       <xsl:sequence select="tk:entry('archive_location', tk:archive-location($ms))"/>
+      <xsl:sequence select="tk:entry('note', tk:other-copies($ms))"/>
       <xsl:sequence select="tk:entry('publisher',
           tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]))"/>
       <xsl:sequence select="tk:entry('language',
@@ -152,6 +153,19 @@
             ($idno ! tk:plain(.))[1])[normalize-space()], ', ')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!--
+    Other identifiers of the source (msIdentifier/altIdentifier), e.g. "Copy also in
+    Library of Congress, Manuscript Division, …, mm97083838". CSL "note": kept in the
+    record, BibTeX and RIS; the three prose styles do not print it.
+  -->
+  <xsl:function name="tk:other-copies" as="xs:string?">
+    <xsl:param name="ms" as="element(tei:msIdentifier)?"/>
+    <xsl:sequence select="string-join($ms/tei:altIdentifier[normalize-space()] ! tk:join((
+        (if (@type = 'copy') then 'Copy also in ' else 'Also identified as ')
+          || tk:join((tei:repository, tei:collection, tei:idno) ! tk:plain(.), ', ')), ''),
+        '; ')[normalize-space()]"/>
   </xsl:function>
 
   <!-- The record id: TEI/@xml:id, else first author (or first title word) + year,

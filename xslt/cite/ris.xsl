@@ -4,7 +4,8 @@
   writes them: TY PCOMM (correspondence), MANSCPT (manuscript) or GEN; AU author;
   A2 recipient (correspondence); A4 translator; TI title; DA date (YYYY/MM/DD/);
   PY year; PB publisher; DB archive; AN location in the archive; N1 the full archival
-  reference ("RGASPI, f. 558, op. 11, d. 334, ll. 0088–0089"); LA; UR; Y2 accessed; ER.
+  reference ("RGASPI, f. 558, op. 11, d. 334, ll. 0088–0089") and, in a second N1, other
+  copies; LA; UR; Y2 accessed; ER.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,6 +31,7 @@
         tk:ris-line('DB', $r?archive),
         tk:ris-line('AN', $r?archive_location),
         tk:ris-line('N1', tk:archival-reference($r)),
+        tk:ris-line('N1', $r?note),
         tk:ris-line('LA', $r?language),
         tk:ris-line('UR', $r?URL),
         tk:ris-line('Y2', $r?URL ! tk:ris-date(tk:date-parts($r, 'accessed'))),
