@@ -6,9 +6,15 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Words (Unicode \\w+ runs) of NFC-normalised, case-folded text."""
+    return WORD.findall(unicodedata.normalize("NFC", text).casefold())
 
 
 def pdftotext(pdf: Path, first: int | None = None, last: int | None = None) -> str:

@@ -14,8 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import CORPUS, NO_SHARED, ROOT, TELEGRAM
-from tests.hardening.words import words
-from tests.pdf.pdfcheck import font_report, footnote_pages, pdf_words, pdftotext
+from tests.pdf.pdfcheck import font_report, footnote_pages, pdf_words, pdftotext, words
 from toolkit import pdf, xmlio
 from toolkit.cli import cli
 
