@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Set up (see setup.sh) and run the whole test suite, plus ruff.
+# Both always run; the exit code is non-zero if either fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/ruff check $(ls -d toolkit tests bench 2>/dev/null)
-.venv/bin/python -m pytest "$@"
+lint=0
+.venv/bin/ruff check $(ls -d toolkit tests bench 2>/dev/null) || lint=$?
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if ((lint)); then echo "test.sh: ruff found problems (exit $lint)" >&2; fi
+exit $((status ? status : lint))
