@@ -111,6 +111,10 @@ def _process(tasks: list[Task], jobs: int) -> Iterator[builder.DocResult]:
             yield fut.result()
 
 
+#: the scheduler still serves /health: on a free loopback port, without the dashboard
+NO_DASHBOARD = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+
+
 @contextmanager
 def _dask_client(address: str | None, jobs: int):
     try:
@@ -120,7 +124,8 @@ def _dask_client(address: str | None, jobs: int):
                               "pip install 'teikit[dask]'") from None
     if address is None:
         with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None) as cluster, \
+                          host="127.0.0.1", dashboard_address=None,
+                          scheduler_kwargs=NO_DASHBOARD) as cluster, \
                 Client(cluster) as client:
             yield client
     else:
