@@ -184,6 +184,23 @@ def _sources(src: Path) -> dict[str, Path]:
     return {f.name: f for f in files}
 
 
+def _same_stems(sources: dict[str, Path]) -> tuple[dict[str, Path], list[Issue]]:
+    """Drop (and report) a source whose stem an earlier one has: both would be built
+    into the same OUT/STEM/ folder."""
+    first: dict[str, str] = {}
+    kept: dict[str, Path] = {}
+    issues = []
+    for key in sorted(sources):
+        stem = sources[key].stem
+        if stem in first:
+            issues.append(Issue(str(sources[key]), message=f"same file name as {first[stem]}: "
+                                f"both would be built into {stem}/; skipped"))
+        else:
+            first[stem] = key
+            kept[key] = sources[key]
+    return kept, issues
+
+
 def _is_current(entry: st.Entry | None, sha: str, opts: BuildOptions, out: Path,
                 same_toolkit: bool) -> bool:
     if entry is None or not same_toolkit or not sha or entry.sha256 != sha:
@@ -231,7 +248,7 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     src_p, out_p = Path(src), Path(out)
     run = executor(executor_spec)
     accessed = opts.accessed or datetime.date.today().isoformat()
-    sources = _sources(src_p)
+    sources, clashes = _same_stems(_sources(src_p))
     state = st.load(out_p)
     fp = st.fingerprint(opts.fingerprinted())
     same = state.fingerprint == fp and not force
@@ -242,6 +259,10 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     if on_plan:
         on_plan(len(todo), len(report.skipped))
     entries = {k: state.entries[k] for k in report.skipped}
+    # deleted (or moved) sources first, so that no output built below is removed
+    report.removed = sorted(set(state.entries) - set(sources))
+    for key in report.removed:
+        st.remove_outputs(out_p, state.entries[key].outputs)
     # largest first, so that a long document does not start last
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
     build_opts = BuildOptions(opts.base_url, accessed, opts.pdf)
@@ -253,17 +274,15 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
             report.built.append(key)
         if on_result:
             on_result(res)
-    removed_sources = sorted(set(state.entries) - set(sources))
-    for key in removed_sources:
-        st.remove_outputs(out_p, state.entries[key].outputs)
-    report.removed = removed_sources
     report.skipped = [k for k in report.skipped if entries[k].ok]
-    changed = bool(todo or removed_sources or state.fingerprint != fp)
+    report.built.sort()
+    changed = bool(todo or report.removed or state.fingerprint != fp)
     report.results = _site_results(entries)
     if changed or not (out_p / "index.html").is_file() or not (out_p / "register.html").is_file():
         builder.build_site(report.results, out_p, title)
         report.site_written = True
-    report.failed = sorted(i for e in entries.values() if (i := e.error_issue()) is not None)
+    report.failed = sorted([*clashes, *(i for e in entries.values()
+                                        if (i := e.error_issue()) is not None)])
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0

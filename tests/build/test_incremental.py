@@ -183,3 +183,21 @@ def test_corpus_noop_rebuild_under_a_second(corpus, tmp_path):
     again = _run(src, out)
     assert time.perf_counter() - t0 < 1.0
     assert again.built == [] and len(again.skipped) == len(first.built)
+
+
+def test_moved_source_keeps_its_outputs(src, tmp_path):
+    out = tmp_path / "out"
+    _run(src, out)
+    (src / "sub" / "c.xml").rename(src / "c.xml")
+    report = _run(src, out)
+    assert report.removed == ["sub/c.xml"] and report.built == ["c.xml"]
+    assert (out / "c" / "c.html").is_file() and (out / "c" / "c.txt").is_file()
+
+
+def test_same_stem_in_two_folders_is_reported_and_skipped(src, tmp_path):
+    out = tmp_path / "out"
+    shutil.copy(src / "a.xml", src / "sub" / "a.xml")
+    report = _run(src, out)
+    assert [(i.file, i.line) for i in report.failed] == [(str(src / "sub" / "a.xml"), 0)]
+    assert "same file name as a.xml" in report.failed[0].message
+    assert sorted(report.built) == ["a.xml", "b.xml", "sub/c.xml"]
