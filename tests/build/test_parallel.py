@@ -3,8 +3,10 @@ document is reported with its location and stops nothing, failures cross process
 
 from __future__ import annotations
 
+import io
 import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from tests.conftest import TELEGRAM
 from toolkit import batch, state, xslt
 from toolkit.cli import cli
 from toolkit.errors import NotWellFormed
+from toolkit.progress import BuildProgress
 
 BROKEN = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>"
 
@@ -96,3 +99,20 @@ def test_unknown_executor_is_a_usage_error(tmp_path):
 def test_help_says_pdfs_take_seconds():
     result = CliRunner().invoke(cli, ["build", "--help"])
     assert "seconds" in result.output and "Example:" in result.output
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert BuildProgress().enabled is False
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert BuildProgress(enabled=False).enabled is False
+    with BuildProgress() as bar:
+        bar.plan(2, 5)
+        bar.advance("first.xml")
+    assert "5 unchanged" in tty.getvalue() and "first.xml" in tty.getvalue()

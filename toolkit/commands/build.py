@@ -79,8 +79,8 @@ def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
                 click.echo(f"{label}: {k}", err=True)
     if not quiet:
         n = len(report.built) + len(report.skipped) + len(report.failed)
-        click.echo(f"{n} documents: {len(report.built)} built, {len(report.skipped)} "
-                   f"skipped (unchanged), {len(report.failed)} failed, "
+        click.echo(f"{n} document{'s' if n != 1 else ''}: {len(report.built)} built, "
+                   f"{len(report.skipped)} skipped (unchanged), {len(report.failed)} failed, "
                    f"{len(report.removed)} removed, in {report.seconds:.1f} s; "
                    f"open {out.rstrip('/')}/index.html")
     if report.failed:
