@@ -632,8 +632,25 @@ def _inter(a: Pat, b: Pat) -> Pat:
     return b if a is EMPTY_P else a if b is EMPTY_P else ("i", a, b)
 
 
+def _alternatives(p: Pat) -> list[Pat]:
+    return _alternatives(p[1]) + _alternatives(p[2]) if isinstance(p, tuple) and p[0] == "c" \
+        else [p]
+
+
 def _choice(a: Pat, b: Pat) -> Pat:
-    return b if a is NOT_ALLOWED else a if b is NOT_ALLOWED else ("c", a, b)
+    """A choice without duplicates (else derivatives of ambiguous patterns blow up)."""
+    if a is NOT_ALLOWED or a == b:
+        return b
+    if b is NOT_ALLOWED:
+        return a
+    alts = _alternatives(a)
+    for alt in _alternatives(b):
+        if alt not in alts:
+            alts.append(alt)
+    out = alts[0]
+    for alt in alts[1:]:
+        out = ("c", out, alt)
+    return out
 
 
 def _seq(kids: list[Node], kind: str = "g") -> Pat:
