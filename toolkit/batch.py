@@ -98,6 +98,14 @@ def _serial(tasks: list[Task], jobs: int) -> Iterator[builder.DocResult]:
         yield build_one(*t)
 
 
+def _lost(task: Task, exc: BaseException) -> builder.DocResult:
+    """The result of a document whose worker died (killed, out of memory, lost)."""
+    res = builder.DocResult(task[0])
+    res.error = DocumentFailed(Issue(task[0], message=f"the worker building this document "
+                                     f"failed: {type(exc).__name__}: {exc}"))
+    return res
+
+
 def _process(tasks: list[Task], jobs: int) -> Iterator[builder.DocResult]:
     if jobs <= 1 or len(tasks) <= 1:
         yield from _serial(tasks, jobs)
@@ -106,9 +114,12 @@ def _process(tasks: list[Task], jobs: int) -> Iterator[builder.DocResult]:
     # spawn: the parent may already hold Saxon's native runtime, which must not be forked
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
                              initializer=warm_worker, initargs=(pdf,)) as pool:
-        futures = [pool.submit(build_one, *t) for t in tasks]
+        futures = {pool.submit(build_one, *t): t for t in tasks}
         for fut in as_completed(futures):
-            yield fut.result()
+            try:
+                yield fut.result()
+            except Exception as exc:  # noqa: BLE001 - BrokenProcessPool and the like
+                yield _lost(futures[fut], exc)
 
 
 #: the scheduler still serves /health: on a free loopback port, without the dashboard
@@ -141,9 +152,12 @@ def _dask(address: str | None) -> Callable[[list[Task], int], Iterator[builder.D
 
         with _dask_client(address, max(jobs, 1)) as client:
             client.run(warm_worker, any(t[2].pdf for t in tasks))
-            futures = [client.submit(build_one, *t, pure=False) for t in tasks]
-            for fut in dask_completed(futures):
-                yield fut.result()
+            futures = {client.submit(build_one, *t, pure=False): t for t in tasks}
+            for fut in dask_completed(list(futures)):
+                try:
+                    yield fut.result()
+                except Exception as exc:  # noqa: BLE001 - a lost or killed worker
+                    yield _lost(futures[fut], exc)
     return run
 
 
@@ -267,13 +281,22 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
     build_opts = BuildOptions(opts.base_url, accessed, opts.pdf)
     keys = {str(sources[k]): k for k in todo}
-    for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
-        key = keys[res.source]
-        entries[key] = _record(res, shas[key], accessed, state.entries.get(key), out_p)
-        if res.error is None:
-            report.built.append(key)
-        if on_result:
-            on_result(res)
+    try:
+        for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
+            key = keys[res.source]
+            entries[key] = _record(res, shas[key], accessed, state.entries.get(key), out_p)
+            if res.error is None:
+                report.built.append(key)
+            if on_result:
+                on_result(res)
+    except BaseException:  # interrupted: keep what was built, redo the rest next time
+        for key in todo:
+            if key not in entries and key in state.entries:
+                entries[key] = st.Entry("", **{k: v for k, v in
+                                               vars(state.entries[key]).items()
+                                               if k != "sha256"})
+        st.save(out_p, st.BuildState(fp, entries))
+        raise
     report.skipped = [k for k in report.skipped if entries[k].ok]
     report.built.sort()
     changed = bool(todo or report.removed or state.fingerprint != fp)

@@ -201,3 +201,23 @@ def test_same_stem_in_two_folders_is_reported_and_skipped(src, tmp_path):
     assert [(i.file, i.line) for i in report.failed] == [(str(src / "sub" / "a.xml"), 0)]
     assert "same file name as a.xml" in report.failed[0].message
     assert sorted(report.built) == ["a.xml", "b.xml", "sub/c.xml"]
+
+
+def test_interrupted_build_keeps_what_was_built(src, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    real = batch.build_one
+    done: list[str] = []
+
+    def interrupted(s, o, opts):
+        if done:
+            raise KeyboardInterrupt
+        done.append(Path(s).name)
+        return real(s, o, opts)
+
+    monkeypatch.setattr(batch, "build_one", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _run(src, out)
+    monkeypatch.setattr(batch, "build_one", real)
+    report = _run(src, out)
+    assert len(done) == 1 and len(report.built) == 2 and len(report.skipped) == 1
+    assert Path(report.skipped[0]).name == done[0]
