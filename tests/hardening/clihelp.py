@@ -54,7 +54,7 @@ def file_commands(file: Path, out_dir: Path) -> list[list[str]]:
                 modes = ("reading", "diplomatic") if to == "text" else ("reading",)
                 runs += [["render", str(file), "--to", to, "--mode", m] for m in modes]
         elif name == "build":
-            runs.append(["build", str(file), "-o", str(out_dir / "site")])
+            runs.append(["build", str(file), "-o", str(out_dir / "site"), "-j", "1"])
         elif name == "index":
             runs.append(["index", folder, "--db", str(out_dir / "oai.sqlite")])
         elif name == "odd":
@@ -90,7 +90,7 @@ def subprocess_run(argv: list[str], timeout: float = 120, env: dict | None = Non
                    **kwargs) -> Run:
     """Run the real console entry point, as a user would."""
     p = subprocess.run([sys.executable, "-m", "toolkit.cli", *argv], capture_output=True,
-                       text=True, timeout=timeout, cwd=ROOT,
+                       text=True, errors="replace", timeout=timeout, cwd=ROOT,
                        env={**os.environ, **(env or {})}, **kwargs)
     return Run(argv, p.returncode, p.stdout, p.stderr)
 

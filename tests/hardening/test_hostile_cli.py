@@ -80,7 +80,7 @@ def test_accepted_everywhere_and_words_kept(tmp_path, case):
             assert_clean(run, {0})
         else:  # validate may call a minimal document invalid
             assert_clean(run, {0, 1})
-        if argv[0] == "render":
+        if argv[0] == "render" and argv[3] in ("text", "html"):  # not the binary pdf
             for w in words:
                 assert w in run.stdout, (argv, run.stdout)
 
@@ -155,7 +155,7 @@ def test_symlink_loop_in_build_folder(tmp_path):
     run = invoke(["build", str(src), "-o", str(tmp_path / "site")])
     assert_clean(run, {1})
     assert f"{src / 'a.xml'}:0:0: error:" in run.output and "symbolic links" in run.output
-    assert "built 1 of 3" in run.output
+    assert f"{src / 'b.xml'}:0:0: error:" in run.output
     assert "fine words" in (tmp_path / "site" / "ok" / "ok.txt").read_text()
 
 
