@@ -275,6 +275,8 @@ class Grammar:
         self._nullable: dict[str, bool] = {}
         self._first: dict[str, frozenset[int]] = {}
         self._by_id: dict[int, Node] = {}
+        self.deriv_cache: dict[tuple, object] = {}
+        self._patterns_for: dict[QName, list[Node]] = {}  # (pattern, name) -> derivative
         self._index()
 
     def _index(self) -> None:
@@ -296,8 +298,11 @@ class Grammar:
 
     def patterns_for(self, qn: QName) -> list[Node]:
         """Element patterns that could match an element named ``qn``."""
-        found = list(self.element_patterns.get(qn, []))
-        found += [w for w in self.wildcards if nc_matches(w.kids[0], qn) and w not in found]
+        found = self._patterns_for.get(qn)
+        if found is None:
+            found = list(self.element_patterns.get(qn, []))
+            found += [w for w in self.wildcards if nc_matches(w.kids[0], qn) and w not in found]
+            self._patterns_for[qn] = found
         return found
 
     # -- nullable / first sets over the full grammar (for stubs and messages)
@@ -664,8 +669,23 @@ def content(element: Node) -> Pat:
     return _seq(element.kids[1:])
 
 
+_DERIV_CACHE_MAX = 200_000
+
+
 def deriv(g: Grammar, p: Pat, q: QName) -> Pat:
-    """What remains of ``p`` after a child element named ``q``."""
+    """What remains of ``p`` after a child element named ``q`` (memoised per grammar)."""
+    key = (p, q)
+    cache = g.deriv_cache
+    found = cache.get(key)
+    if found is None:
+        found = _deriv(g, p, q)
+        if len(cache) >= _DERIV_CACHE_MAX:
+            cache.clear()
+        cache[key] = found
+    return found
+
+
+def _deriv(g: Grammar, p: Pat, q: QName) -> Pat:
     if isinstance(p, tuple):
         k = p[0]
         if k == "g":

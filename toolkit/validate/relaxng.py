@@ -234,8 +234,11 @@ def _attr_name(name: str, el: etree._Element) -> str:
 
 
 def _qn(el: etree._Element) -> tuple[str, str]:
-    q = etree.QName(el)
-    return q.namespace or "", q.localname
+    tag = el.tag
+    if tag[0] == "{":
+        ns, local = tag[1:].split("}", 1)
+        return ns, local
+    return "", tag
 
 
 def _name(el: etree._Element) -> str:
