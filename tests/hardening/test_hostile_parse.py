@@ -98,6 +98,17 @@ def test_network_is_never_touched(tmp_path, make):
     assert hits == [], f"the parser connected to {url}: {hits!r}"
 
 
+def test_nested_network_xinclude_is_refused_without_connecting(tmp_path):
+    with listener() as (url, hits):
+        xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+        (tmp_path / "part.xml").write_text(f'<p {xi}>part<xi:include href="{url}/x.xml"/></p>')
+        f = _write(tmp_path, "main.xml", hostile.tei(f'<div {xi}><xi:include href="part.xml"/>'
+                                                     "</div>"))
+        with pytest.raises(NotWellFormed, match="XInclude failed"):
+            xmlio.parse(f)
+    assert hits == []
+
+
 def test_parameter_entity_to_local_file_is_not_loaded(tmp_path):
     dtd = tmp_path / "evil.dtd"
     dtd.write_text('<!ENTITY leak "LEAKED-FROM-DTD">')
