@@ -813,3 +813,19 @@ def attribute_grammar(g: Grammar, attr: Node) -> str:
         out.append("</define>")
     out.append("</grammar>")
     return "".join(out)
+
+
+def required_attributes(g: Grammar, p: Node, _seen: frozenset[str] = frozenset()) -> list[Node]:
+    """Attribute patterns an element's content requires (not under optional/choice)."""
+    if p.kind == "element":
+        return [a for k in p.kids[1:] for a in required_attributes(g, k, _seen)]
+    if p.kind == "attribute":
+        return [p]
+    if p.kind == "ref":
+        name = p.attrs["name"]
+        if name in _seen or name not in g.defines:
+            return []
+        return required_attributes(g, g.defines[name], _seen | {name})
+    if p.kind in ("group", "interleave", "oneOrMore", "mixed"):
+        return [a for k in p.kids for a in required_attributes(g, k, _seen)]
+    return []

@@ -133,6 +133,12 @@ def test_messages_on_small_grammar():
     doc = HERE / "docs" / "seq.invalid-value.xml"
     msgs = [i.message for i in validate_tree(xmlio.parse(doc), GRAMMARS / "seq.rng", str(doc))]
     assert msgs == ['value of attribute "type" is invalid; must be equal to "x" or "y"']
+    doc = HERE / "docs" / "seq.invalid-missing-attribute.xml"
+    msgs = [i.message for i in validate_tree(xmlio.parse(doc), GRAMMARS / "seq.rng", str(doc))]
+    assert msgs == ['element "d" missing required attribute "when"']
+    doc = HERE / "docs" / "seq.invalid-date.xml"
+    msgs = [i.message for i in validate_tree(xmlio.parse(doc), GRAMMARS / "seq.rng", str(doc))]
+    assert msgs == ['value of attribute "when" is invalid; must be a valid date']
 
 
 def test_column_points_at_start_tag(tmp_path: Path):

@@ -119,6 +119,11 @@ class _Checker:
                 msg = f'value of attribute "{shown}" is invalid'
                 out.append(_issue(self.file, el, self.lines,
                                   msg + _value_expectation(self.g, match[0])))
+        for req in _required(self.g, pat):
+            if not any(nc_matches(req.kids[0], _attr_qn(a)) for a in el.attrib):
+                label = _attr_label(req) or "any attribute"
+                out.append(_issue(self.file, el, self.lines, f'element "{_name(el)}" missing '
+                                  f'required attribute "{label}"'))
         return out
 
 
@@ -163,6 +168,22 @@ def _attributes(g: Grammar, pat: Node) -> list[Node]:
     if id(pat) not in _ATTRS:
         _ATTRS[id(pat)] = d.attributes(g, pat)
     return _ATTRS[id(pat)]
+
+
+_REQUIRED: dict[int, list[Node]] = {}
+
+
+def _required(g: Grammar, pat: Node) -> list[Node]:
+    if id(pat) not in _REQUIRED:
+        _REQUIRED[id(pat)] = d.required_attributes(g, pat)
+    return _REQUIRED[id(pat)]
+
+
+def _attr_qn(name: str) -> tuple[str, str]:
+    if name[0] == "{":
+        ns, local = name[1:].split("}", 1)
+        return ns, local
+    return "", name
 
 
 _VALUE_SCHEMAS: dict[int, etree.RelaxNG] = {}
