@@ -41,3 +41,15 @@ def human(n: int) -> str:
             text = f"{n / size:.1f}".removesuffix(".0")
             return f"{text} {unit}"
     return f"{n} bytes"
+
+
+# Saxon parses the serialised document again with the JDK's parser, whose
+# jdk.xml.maxElementDepth is 100 in saxonche: deeper documents fail to render
+# (SXXP0003 "exceeds the limit 100"). This Saxon parser property lifts it to MAX_DEPTH.
+SAXON_DEPTH_PROPERTY = ("http://saxon.sf.net/feature/parserProperty?uri="
+                        "http://www.oracle.com/xml/jaxp/properties/maxElementDepth")
+
+
+def configure_saxon(processor) -> None:
+    """Give a PySaxonProcessor the same depth limit as the secure parser."""
+    processor.set_configuration_property(SAXON_DEPTH_PROPERTY, str(MAX_DEPTH))

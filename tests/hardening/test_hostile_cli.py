@@ -97,9 +97,8 @@ def test_depth_near_the_limit_renders_or_fails_cleanly(tmp_path):
 
 @pytest.mark.xfail(strict=True, reason=(
     "Saxon's own parser (JAXP) refuses documents deeper than 100 elements "
-    "(jdk.xml.maxElementDepth=100); toolkit/xslt.py must set the configuration property "
-    "http://saxon.sf.net/feature/parserProperty?uri=http://www.oracle.com/xml/jaxp/"
-    "properties/maxElementDepth to limits.MAX_DEPTH"))
+    "(jdk.xml.maxElementDepth=100); the fix is one line in toolkit/xslt.py processor(): "
+    "limits.configure_saxon(_PROC), which sets it to limits.MAX_DEPTH"))
 @pytest.mark.parametrize("levels", [300, limits.MAX_DEPTH - 10])
 def test_deep_documents_render(tmp_path, levels):
     f = _alone(tmp_path, "deep.xml", hostile.deep(levels, "deepword"))

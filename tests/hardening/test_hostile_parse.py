@@ -245,3 +245,15 @@ def test_endless_device_is_refused_by_bounded_read(monkeypatch):
     monkeypatch.setenv(limits.ENV_MAX_BYTES, str(1 << 20))
     with pytest.raises(xmlio.LimitExceeded, match="more than that"):
         xmlio.read_bytes("/dev/zero")
+
+
+def test_configure_saxon_lifts_the_jaxp_depth_limit():
+    from saxonche import PySaxonApiError, PySaxonProcessor
+
+    deep = "<a>" * (limits.MAX_DEPTH - 1) + "x" + "</a>" * (limits.MAX_DEPTH - 1)
+    plain = PySaxonProcessor(license=False)
+    with pytest.raises(PySaxonApiError, match="maxElementDepth"):
+        plain.parse_xml(xml_text=deep)
+    configured = PySaxonProcessor(license=False)
+    limits.configure_saxon(configured)
+    assert configured.parse_xml(xml_text=deep) is not None
