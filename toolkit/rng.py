@@ -579,8 +579,11 @@ class RngSchema:
             if len(self._compiled) >= _MAX_COMPILED:
                 self._compiled.pop(next(iter(self._compiled)))
             text = reduce_grammar(self.grammar, names)
-            self._compiled[names] = (None if text is None else
-                                     _compile(etree.fromstring(text), str(self.path)))
+            try:
+                self._compiled[names] = (None if text is None else
+                                         _compile(etree.fromstring(text), str(self.path)))
+            except SchemaError:  # libxml2 refuses the reduced form: use the whole grammar
+                self._compiled[names] = self.full()
         return self._compiled[names]
 
     def reduced_text(self, names: frozenset[QName]) -> str | None:

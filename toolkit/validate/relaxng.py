@@ -186,7 +186,9 @@ def _attr_qn(name: str) -> tuple[str, str]:
     return "", name
 
 
-_VALUE_SCHEMAS: dict[int, etree.RelaxNG] = {}
+# Caches keyed by id() of grammar Nodes: loaded schemas stay in rng's process-wide
+# cache, so their Nodes live (and their ids stay unique) for the whole process.
+_VALUE_SCHEMAS: dict[int, etree.RelaxNG | None] = {}
 _VALUE_CACHE: dict[tuple[int, str], bool] = {}
 
 
@@ -195,7 +197,13 @@ def _value_ok(g: Grammar, attr: Node, value: str) -> bool:
     key = (id(attr), value)
     if key not in _VALUE_CACHE:
         if id(attr) not in _VALUE_SCHEMAS:
-            _VALUE_SCHEMAS[id(attr)] = etree.RelaxNG(etree.fromstring(d.attribute_grammar(g, attr)))
+            try:
+                _VALUE_SCHEMAS[id(attr)] = etree.RelaxNG(
+                    etree.fromstring(d.attribute_grammar(g, attr)))
+            except etree.RelaxNGParseError:
+                _VALUE_SCHEMAS[id(attr)] = None  # cannot be checked alone: say nothing
+        if _VALUE_SCHEMAS[id(attr)] is None:
+            return True
         doc = etree.Element("v")
         doc.set("a", value)
         _VALUE_CACHE[key] = _VALUE_SCHEMAS[id(attr)].validate(doc.getroottree())
