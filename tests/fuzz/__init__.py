@@ -1,0 +1,1 @@
+"""Fuzzing: hypothesis in CI, an atheris harness for local use."""

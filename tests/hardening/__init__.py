@@ -1,0 +1,1 @@
+"""Hostile inputs, corpus-wide command runs and word conservation."""
