@@ -88,6 +88,16 @@ def warm_worker(pdf: bool = False) -> None:
             pass  # reported by the document that needs it
 
 
+def require_pdf() -> None:
+    """Refuse a PDF build up front (exit 3) when WeasyPrint or Pango is missing, rather
+    than failing every document (and caching those failures)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        raise ResourceMissing(f"PDF output needs WeasyPrint and Pango ({exc}); "
+                              "install them (scripts/setup.sh) or build with --no-pdf") from None
+
+
 # ---------------------------------------------------------------- executors
 
 Task = tuple[str, str, BuildOptions]
@@ -269,6 +279,8 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     shas = {k: st.sha256_file(p) for k, p in sources.items()}
     todo = [k for k in sources
             if not _is_current(state.entries.get(k), shas[k], opts, out_p, same)]
+    if todo and opts.pdf:
+        require_pdf()
     report = BuildReport(skipped=[k for k in sources if k not in todo])
     if on_plan:
         on_plan(len(todo), len(report.skipped))

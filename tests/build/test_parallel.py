@@ -116,3 +116,10 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         bar.plan(2, 5)
         bar.advance("first.xml")
     assert "5 unchanged" in tty.getvalue() and "first.xml" in tty.getvalue()
+
+
+def test_pdf_build_without_weasyprint_is_a_missing_resource(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails
+    result = CliRunner().invoke(cli, ["build", str(TELEGRAM), "-o", str(tmp_path)])
+    assert result.exit_code == 3 and "--no-pdf" in result.output
+    assert not (tmp_path / TELEGRAM.stem).exists()
