@@ -57,18 +57,23 @@ class Node:
     attrs: dict[str, str] = field(default_factory=dict)
     kids: list[Node] = field(default_factory=list)
     text: str | None = None
+    xml: str | None = field(default=None, repr=False)  # serialisation, once computed
 
     def to_xml(self, out: list[str]) -> None:
-        attrs = "".join(f" {k}={quoteattr(v)}" for k, v in self.attrs.items())
-        if not self.kids and self.text is None:
-            out.append(f"<{self.kind}{attrs}/>")
-            return
-        out.append(f"<{self.kind}{attrs}>")
-        if self.text is not None:
-            out.append(escape(self.text))
-        for kid in self.kids:
-            kid.to_xml(out)
-        out.append(f"</{self.kind}>")
+        """Append this pattern as RNG XML (memoised: grammar Nodes are never mutated)."""
+        if self.xml is None:
+            attrs = "".join(f" {k}={quoteattr(v)}" for k, v in self.attrs.items())
+            if not self.kids and self.text is None:
+                self.xml = f"<{self.kind}{attrs}/>"
+            else:
+                parts = [f"<{self.kind}{attrs}>"]
+                if self.text is not None:
+                    parts.append(escape(self.text))
+                for kid in self.kids:
+                    kid.to_xml(parts)
+                parts.append(f"</{self.kind}>")
+                self.xml = "".join(parts)
+        out.append(self.xml)
 
 
 EMPTY = Node("empty")
@@ -425,25 +430,40 @@ class _Reducer:
         if k == "ref":
             return p if self.define(p.attrs["name"]) else None
         if k == "element":
-            if not any(nc_matches(p.kids[0], q) for q in self.names):
+            nc = p.kids[0]
+            if nc.kind == "name":
+                if (nc.attrs["ns"], nc.text) not in self.names:
+                    return None
+            elif not any(nc_matches(nc, q) for q in self.names):
                 return None
             body = self.seq(p.kids[1:], "group")
-            return None if body is None else Node("element", kids=[p.kids[0], body])
+            if body is None:
+                return None
+            return p if [body] == p.kids[1:] else Node("element", kids=[p.kids[0], body])
         if k == "attribute":
             body = self.simp(p.kids[1])
-            return None if body is None else Node("attribute", kids=[p.kids[0], body])
+            if body is None:
+                return None
+            return p if body is p.kids[1] else Node("attribute", kids=[p.kids[0], body])
         if k == "choice":
             kids = [c for c in map(self.simp, p.kids) if c is not None]
+            if kids == p.kids:
+                return p
             return None if not kids else kids[0] if len(kids) == 1 else Node("choice", kids=kids)
         if k in ("group", "interleave"):
-            return self.seq(p.kids, k)
+            out = self.seq(p.kids, k)
+            return p if out is not None and out.kids == p.kids and out.kind == k else out
         if k in ("optional", "zeroOrMore"):
             c = self.simp(p.kids[0])
+            if c is p.kids[0] and c.kind not in ("optional", "zeroOrMore", "oneOrMore"):
+                return p
             return EMPTY if c is None or c.kind == "empty" else _repeat(k, c)
         if k in ("oneOrMore", "mixed", "list"):
             c = self.simp(p.kids[0])
             if c is None:
                 c = self.stub(p.kids[0]) if k != "list" else None
+            if c is p.kids[0] and c.kind not in ("optional", "zeroOrMore", "oneOrMore"):
+                return p
             return None if c is None else _repeat(k, c)
         if k == "data":
             kids = []
