@@ -81,6 +81,7 @@ class _Checker:
     def __init__(self, g: Grammar, file: str, lines: list[str]) -> None:
         self.g, self.file, self.lines = g, file, lines
         self.seq_cache: dict[tuple, list[tuple[int | None, str]]] = {}
+        self.attr_cache: dict[tuple[int, str], list[Node]] = {}
 
     def check(self, el: etree._Element) -> list[Issue]:
         pats = self.g.patterns_for(_qn(el))
@@ -94,20 +95,25 @@ class _Checker:
             self.seq_cache[key] = _children_problems(self.g, pat, kids)
         for index, msg in self.seq_cache[key]:
             out.append(_issue(self.file, el if index is None else kids[index], self.lines, msg))
-        texts = [el.text] + [c.tail for c in el.iterchildren()]
-        if any(t and t.strip() for t in texts) and not _allows_text(self.g, pat):
+        if not _allows_text(self.g, pat) and any(
+                t and t.strip() for t in [el.text] + [c.tail for c in el.iterchildren()]):
             out.append(_issue(self.file, el, self.lines,
                               f'text not allowed here, in element "{_name(el)}"'))
-        out += self.attributes(el, pat)
+        if el.attrib or _required(self.g, pat):
+            out += self.attributes(el, pat)
         return out
 
     def attributes(self, el: etree._Element, pat: Node) -> list[Issue]:
         allowed = _attributes(self.g, pat)
         out = []
         for name, value in el.attrib.items():
-            q = etree.QName(name)
-            qn = (q.namespace or "", q.localname)
-            match = [a for a in allowed if nc_matches(a.kids[0], qn)]
+            key = (id(pat), name)
+            match = self.attr_cache.get(key)
+            if match is None:
+                qn = _attr_qn(name)
+                match = self.attr_cache[key] = [a for a in allowed if nc_matches(a.kids[0], qn)]
+            if match and _value_ok(self.g, match[0], value):
+                continue
             shown = _attr_name(name, el)
             if not match:
                 names = sorted({_attr_label(a) for a in allowed} - {None})
