@@ -29,6 +29,9 @@ from toolkit import schemas, xmlio  # noqa: E402
 from toolkit.errors import NotWellFormed  # noqa: E402
 
 TEIKIT = ROOT / ".venv" / "bin" / "teikit"
+#: the RELAX NG engine alone, as the validate command calls it (no Schematron, no report)
+API = ("import sys\nfrom toolkit import xmlio\nfrom toolkit.validate.relaxng import "
+       "validate_tree\nfor f in sys.argv[2:]:\n    validate_tree(xmlio.parse(f), sys.argv[1], f)")
 ONE = "frushist__1957-03-21-kennan-to-leopold.xml"
 
 
@@ -77,6 +80,8 @@ def main() -> None:
     tall = timed([str(TEIKIT), "validate", *wf, "--schema", "tei_all", "-j", "1"], args.n)
     rows.append((f"(b) corpus, jing one JVM per file ({len(files)} files, 1 run)", jper, tall))
     rows.append((f"(b) corpus, jing one JVM ({len(wf)} well-formed files)", jall, tall))
+    api = timed([sys.executable, "-c", API, str(rng), *wf], args.n)
+    rows.append(("(b) same, teikit RELAX NG engine only (API, one process)", jall, api))
 
     print(f"{'measurement':64} {'jing s':>8} {'teikit s':>9} {'teikit/jing':>12}")
     for name, j, t in rows:
