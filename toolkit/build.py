@@ -59,7 +59,7 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
     stem = src.stem
     folder = out_dir / stem
     try:
-        tree = xmlio.parse(src)
+        tree = xmlio.parse_tei(src)
         url = document_url(base_url, stem)
         cites = citations(tree, str(src), accessed=accessed, base_url=url)
         files = {s: f"{stem}{CITE_FILES[s]}" for s in cites if s in CITE_FILES}

@@ -65,7 +65,15 @@ def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
     html = render_print_html(tree, file=file, mode=mode, paper=paper, accessed=accessed)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return weasyprint.HTML(string=html, url_fetcher=_refuse_remote, base_url=None).render()
+    try:
+        return weasyprint.HTML(string=html, url_fetcher=_refuse_remote,
+                               base_url=None).render()
+    except RecursionError:
+        raise TransformError("too deeply nested for the PDF layout engine (WeasyPrint); "
+                             "text and HTML outputs handle it", file=file) from None
+    except Exception as exc:  # noqa: BLE001 - a layout-engine failure, reported located
+        raise TransformError(f"PDF layout failed in WeasyPrint: {type(exc).__name__}: "
+                             f"{str(exc)[:300]}", file=file) from None
 
 
 def render_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",

@@ -46,5 +46,5 @@ def render(path: str | os.PathLike, to: str = "text", mode: str = "reading",
     """Parse ``path`` securely and render it to the output ``to``."""
     if to not in RENDERERS:
         raise ValueError(f"unknown output {to!r}; expected one of {sorted(RENDERERS)}")
-    tree = xmlio.parse(path)
+    tree = xmlio.parse_tei(path)
     return RENDERERS[to](tree, file=str(path), mode=mode, **options)

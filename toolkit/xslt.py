@@ -35,7 +35,11 @@ def processor():
     if _PROC is None:
         from saxonche import PySaxonProcessor
 
-        _PROC = PySaxonProcessor(license=False)
+        from .limits import configure_saxon
+
+        proc = PySaxonProcessor(license=False)
+        configure_saxon(proc)  # the secure parser's depth limit, not JAXP's default of 100
+        _PROC = proc
     return _PROC
 
 

@@ -95,10 +95,6 @@ def test_depth_near_the_limit_renders_or_fails_cleanly(tmp_path):
             assert "deepword" in run.stdout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Saxon's own parser (JAXP) refuses documents deeper than 100 elements "
-    "(jdk.xml.maxElementDepth=100); the fix is one line in toolkit/xslt.py processor(): "
-    "limits.configure_saxon(_PROC), which sets it to limits.MAX_DEPTH"))
 @pytest.mark.parametrize("levels", [300, limits.MAX_DEPTH - 10])
 def test_deep_documents_render(tmp_path, levels):
     f = _alone(tmp_path, "deep.xml", hostile.deep(levels, "deepword"))
@@ -107,9 +103,6 @@ def test_deep_documents_render(tmp_path, levels):
     assert "deepword" in run.stdout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "render/build call xmlio.parse, not xmlio.parse_tei: a non-TEI document is "
-    "rendered as if it were TEI, with exit 0"))
 @pytest.mark.parametrize("make", [hostile.xhtml, hostile.rss], ids=["xhtml", "rss"])
 def test_not_tei_is_refused_by_render_and_build(tmp_path, make):
     f = _alone(tmp_path, "page.xml", make())

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ..errors import InputError, Issue, TeikitError
-from ..xmlio import iter_xml_files, parse, read_bytes
+from ..xmlio import iter_xml_files, parse_tei, read_bytes
 from . import formats
 
 DEFAULT_REPOSITORY_ID = "teikit.local"
@@ -163,7 +163,7 @@ class Store:
                                          (str(rel), ident))
                 report.unchanged += 1
                 return
-            tree = parse(path)
+            tree = parse_tei(path)
         except TeikitError as exc:
             report.issues.append(exc.as_issue())
             return

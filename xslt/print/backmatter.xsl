@@ -27,7 +27,7 @@
        no word of the source is lost on paper. -->
   <xsl:template name="tk:print-apparatus">
     <xsl:variable name="choices" as="element()*"
-        select="TEI/text//choice[count(*) gt 1][exists(tk:sign-kind(.))]"/>
+        select="//TEI/text//choice[count(*) gt 1][exists(tk:sign-kind(.))]"/>
     <xsl:if test="exists($choices)">
       <section class="tk-apparatus">
         <h2 class="tk-running">Textual apparatus</h2>
@@ -68,7 +68,7 @@
   <!-- Every referenced entity, grouped by kind, with its names (as the entry and the text
        spell them) and the pages of its occurrences, original and translation apart. -->
   <xsl:template name="tk:print-register">
-    <xsl:variable name="occ" as="element()*" select="TEI/text//*[self::persName or
+    <xsl:variable name="occ" as="element()*" select="//TEI/text//*[self::persName or
         self::placeName or self::orgName or self::name or self::rs][normalize-space(@ref)]"/>
     <xsl:if test="exists($occ)">
       <section class="tk-register">

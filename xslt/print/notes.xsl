@@ -32,4 +32,11 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Runs of white space inside a note become one space: the browser would collapse them
+       anyway, and WeasyPrint's footnote layout fails on a newline after a space
+       ("Got ' \n' between two lines"). -->
+  <xsl:template match="text()[ancestor::note]">
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -7,13 +7,13 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
   <xsl:template match="/">
-    <xsl:variable name="tei" as="element()?" select="TEI"/>
+    <xsl:variable name="tei" as="element()?" select="TEI | teiCorpus"/>
     <xsl:if test="empty($tei)">
       <xsl:sequence select="error(xs:QName('tk:E0101'),
-          'not a TEI document: the root element must be tei:TEI')"/>
+          'not a TEI document: the root element must be tei:TEI or tei:teiCorpus')"/>
     </xsl:if>
     <xsl:variable name="checked" as="xs:string" select="tk:check-mode($mode)"/>
-    <html lang="{($tei/@xml:lang, $tei/text/@xml:lang, 'en')[1]}">
+    <html lang="{tk:html-lang(($tei/@xml:lang, $tei/text/@xml:lang, 'en')[1])}">
       <head>
         <meta charset="utf-8"/>
         <title><xsl:value-of select="tk:html-title(/)"/></title>
@@ -40,7 +40,7 @@
         </section>
         <main class="tk-print-text" id="tk-text">
           <h2 class="tk-running">Text</h2>
-          <xsl:apply-templates select="$tei/text"/>
+          <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
         </main>
         <xsl:call-template name="tk:print-backmatter"/>
       </body>
