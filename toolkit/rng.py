@@ -648,16 +648,29 @@ EMPTY_P = ("e",)
 Pat = Node | tuple
 
 
+_INTERN: dict[tuple, tuple] = {}
+
+
+def _mk(kind: str, a: Pat, b: Pat | None = None) -> tuple:
+    """One object per derived pattern (hash-consed), so identity is equality and the
+    derivative cache can be keyed by id() instead of hashing nested tuples."""
+    key = (kind, id(a), id(b))
+    t = _INTERN.get(key)
+    if t is None:
+        t = _INTERN[key] = (kind, a) if b is None else (kind, a, b)
+    return t
+
+
 def _grp(a: Pat, b: Pat) -> Pat:
     if a is NOT_ALLOWED or b is NOT_ALLOWED:
         return NOT_ALLOWED
-    return b if a is EMPTY_P else a if b is EMPTY_P else ("g", a, b)
+    return b if a is EMPTY_P else a if b is EMPTY_P else _mk("g", a, b)
 
 
 def _inter(a: Pat, b: Pat) -> Pat:
     if a is NOT_ALLOWED or b is NOT_ALLOWED:
         return NOT_ALLOWED
-    return b if a is EMPTY_P else a if b is EMPTY_P else ("i", a, b)
+    return b if a is EMPTY_P else a if b is EMPTY_P else _mk("i", a, b)
 
 
 def _alternatives(p: Pat) -> list[Pat]:
@@ -667,24 +680,26 @@ def _alternatives(p: Pat) -> list[Pat]:
 
 def _choice(a: Pat, b: Pat) -> Pat:
     """A choice without duplicates (else derivatives of ambiguous patterns blow up)."""
-    if a is NOT_ALLOWED or a == b:
+    if a is NOT_ALLOWED or a is b:
         return b
     if b is NOT_ALLOWED:
         return a
     alts = _alternatives(a)
+    seen = {id(x) for x in alts}
     for alt in _alternatives(b):
-        if alt not in alts:
+        if id(alt) not in seen:
+            seen.add(id(alt))
             alts.append(alt)
     out = alts[0]
     for alt in alts[1:]:
-        out = ("c", out, alt)
+        out = _mk("c", out, alt)
     return out
 
 
 def _seq(kids: list[Node], kind: str = "g") -> Pat:
     if not kids:
         return EMPTY_P
-    return kids[0] if len(kids) == 1 else (kind, kids[0], _seq(kids[1:], kind))
+    return kids[0] if len(kids) == 1 else _mk(kind, kids[0], _seq(kids[1:], kind))
 
 
 def content(element: Node) -> Pat:
@@ -697,7 +712,7 @@ _DERIV_CACHE_MAX = 200_000
 
 def deriv(g: Grammar, p: Pat, q: QName) -> Pat:
     """What remains of ``p`` after a child element named ``q`` (memoised per grammar)."""
-    key = (p, q)
+    key = (id(p), q)  # p is a grammar Node or an interned tuple: both live on
     cache = g.deriv_cache
     found = cache.get(key)
     if found is None:
@@ -737,9 +752,9 @@ def _deriv(g: Grammar, p: Pat, q: QName) -> Pat:
     if k in ("optional", "mixed"):
         return deriv(g, p.kids[0], q)
     if k == "zeroOrMore":
-        return _grp(deriv(g, p.kids[0], q), ("z", p.kids[0]))
+        return _grp(deriv(g, p.kids[0], q), _mk("z", p.kids[0]))
     if k == "oneOrMore":
-        return _grp(deriv(g, p.kids[0], q), ("z", p.kids[0]))
+        return _grp(deriv(g, p.kids[0], q), _mk("z", p.kids[0]))
     return NOT_ALLOWED
 
 
