@@ -108,11 +108,15 @@ def _serial(tasks: list[Task], jobs: int) -> Iterator[builder.DocResult]:
         yield build_one(*t)
 
 
+#: rule of a failure that says nothing about the document: retried by the next build
+LOST = "worker-lost"
+
+
 def _lost(task: Task, exc: BaseException) -> builder.DocResult:
     """The result of a document whose worker died (killed, out of memory, lost)."""
     res = builder.DocResult(task[0])
     res.error = DocumentFailed(Issue(task[0], message=f"the worker building this document "
-                                     f"failed: {type(exc).__name__}: {exc}"))
+                                     f"failed: {type(exc).__name__}: {exc}", rule=LOST))
     return res
 
 
@@ -239,6 +243,8 @@ def _record(res: builder.DocResult, sha: str, accessed: str, old: st.Entry | Non
     """The state entry of a fresh result; stale outputs of the previous build go."""
     if res.error is not None:
         keep = old if old and old.facts else None
+        if res.error.as_issue().rule == LOST:
+            sha = ""  # not the document's fault: build it again next time
         return st.Entry(sha, keep.accessed if keep else "", keep.outputs if keep else [],
                         keep.facts if keep else None, res.error.as_issue().to_dict())
     rels = [Path(p).relative_to(out).as_posix() for p in res.outputs]

@@ -221,3 +221,14 @@ def test_interrupted_build_keeps_what_was_built(src, tmp_path, monkeypatch):
     report = _run(src, out)
     assert len(done) == 1 and len(report.built) == 2 and len(report.skipped) == 1
     assert Path(report.skipped[0]).name == done[0]
+
+
+def test_a_lost_worker_is_retried_next_time(src, tmp_path, monkeypatch, calls):
+    out = tmp_path / "out"
+    monkeypatch.setattr(batch, "_serial", lambda tasks, jobs: (
+        batch._lost(t, RuntimeError("worker killed")) for t in tasks))
+    first = _run(src, out)
+    assert len(first.failed) == 3 and "worker killed" in first.failed[0].message
+    monkeypatch.undo()
+    report = _run(src, out)
+    assert sorted(report.built) == ["a.xml", "b.xml", "sub/c.xml"] and not report.failed
