@@ -14,6 +14,7 @@ Site layout::
     OUT/STEM/STEM.html        the reading edition of one document
     OUT/STEM/STEM.txt         reading text;  STEM.diplomatic.txt  diplomatic text
     OUT/STEM/STEM.bib .ris .csl.json .chicago-note.txt …  citations
+    OUT/STEM/STEM.pdf         the print edition (``pdf=True``; teikit build's default)
 """
 
 from __future__ import annotations
