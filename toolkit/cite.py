@@ -66,7 +66,16 @@ def cite(tree: etree._ElementTree, style: str, *, accessed: str | None = None,
     params = {"style": style,
               "accessed": check_date(accessed) or _dt.date.today().isoformat(),
               "base-url": base_url or ""}
-    return transform("cite", tree, file=file, params=params).text
+    return transform("cite", _header_only(tree), file=file, params=params).text
+
+
+def _header_only(tree: etree._ElementTree) -> etree._ElementTree:
+    """The root element with only its teiHeader: citations are made from the header, and
+    handing Saxon a novel's whole text seven times costs far more than the citations."""
+    root = tree.getroot()
+    copy = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    copy.append(etree.fromstring(etree.tostring(root.find(f"{{{TEI_NS}}}teiHeader"))))
+    return copy.getroottree()
 
 
 def csl_json(tree: etree._ElementTree, *, accessed: str | None = None,
