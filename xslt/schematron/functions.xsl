@@ -47,6 +47,39 @@
   </xsl:function>
 
   <!-- The patterns the selected phase activates, in document order. -->
+  <!-- The local names of the elements a rule context can match on (the last element step
+       of each alternative, predicates removed), or '*' when it cannot be told (wildcards,
+       node tests, variables, functions). A pattern none of whose names occurs in a document
+       cannot fire there, so the compiled stylesheet skips its traversal. -->
+  <xsl:function name="tk:context-names" as="xs:string*">
+    <xsl:param name="context" as="xs:string"/>
+    <xsl:variable name="bare" as="xs:string" select="tk:strip-predicates($context)"/>
+    <xsl:sequence select="
+      if (matches($bare, '[$(]')) then '*'
+      else for $alt in tokenize($bare, '\|') return
+           let $steps := tokenize(normalize-space($alt), '/+')[normalize-space()],
+               $elem := ($steps[not(starts-with(normalize-space(.), '@'))
+                              and not(starts-with(normalize-space(.), 'attribute::'))])[last()],
+               $name := replace(normalize-space($elem), '^[a-z-]+::', '')
+           return if (not($name) or contains($name, '*')) then '*'
+                  else replace($name, '^[^:]*:', '')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:strip-predicates" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="t" as="xs:string" select="replace($s, '\[[^\[\]]*\]', '')"/>
+    <xsl:sequence select="if ($t eq $s) then $s else tk:strip-predicates($t)"/>
+  </xsl:function>
+
+  <!-- The trigger names of a pattern: '*' when any rule may match anywhere. -->
+  <xsl:function name="tk:pattern-names" as="xs:string*">
+    <xsl:param name="pattern" as="element(sch:pattern)"/>
+    <xsl:variable name="names" as="xs:string*" select="
+      if ($pattern/@is-a or $pattern/sch:rule[not(@context)][not(@abstract = 'true')])
+      then '*' else $pattern/sch:rule[not(@abstract = 'true')] ! tk:context-names(@context)"/>
+    <xsl:sequence select="if (empty($names) or $names = '*') then '*' else distinct-values($names)"/>
+  </xsl:function>
+
   <xsl:function name="tk:active-patterns" as="element(sch:pattern)*">
     <xsl:param name="schema" as="element(sch:schema)"/>
     <xsl:param name="phase" as="xs:string"/>

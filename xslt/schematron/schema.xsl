@@ -55,10 +55,26 @@
       </xsl:apply-templates>
       <xsl:call-template name="tk:path-function"/>
       <axsl:template match="/">
+        <!-- the element names of the document: a pattern whose rules name none of them
+             cannot fire, and its traversal is skipped (tk:pattern-names) -->
+        <axsl:variable name="tkv:names" as="xs:string*"
+            select="distinct-values(descendant::*!local-name())"/>
         <svrl:schematron-output schemaVersion="{@schemaVersion}" phase="{$phase}">
           <xsl:for-each select="$patterns">
+            <xsl:variable name="names" as="xs:string*" select="tk:pattern-names(.)"/>
+            <xsl:variable name="list" as="xs:string"
+                select="string-join($names ! concat('&quot;', ., '&quot;'), ', ')"/>
             <svrl:active-pattern id="{(@id, 'P' || position())[1]}"/>
-            <axsl:apply-templates select="." mode="tkv:M{position()}"/>
+            <xsl:choose>
+              <xsl:when test="$names = '*'">
+                <axsl:apply-templates select="." mode="tkv:M{position()}"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <axsl:if test="$tkv:names = ({$list})">
+                  <axsl:apply-templates select="." mode="tkv:M{position()}"/>
+                </axsl:if>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each>
         </svrl:schematron-output>
       </axsl:template>
