@@ -55,9 +55,40 @@ def _refuse_remote(url: str, timeout: int = 10, ssl_context=None):
     raise ValueError(f"teikit never fetches remote resources: {url}")
 
 
+#: Layout variants tried in turn until every footnote is on the page of its call.
+#: WeasyPrint applies orphans/widows after placing footnotes, and may then move the line
+#: with a call to the next page while its note stays behind (or the other way round);
+#: which setting avoids it depends on the page, so the layout is checked, not trusted.
+LAYOUT_VARIANTS = ("", "p, li, dd, div { orphans: 1; widows: 1; }",
+                   "p, li, dd, div { orphans: 3; widows: 3; }")
+
+
+def footnote_placements(doc) -> list[tuple[int, int]]:
+    """(page of the call, page of the note) for every footnote of a laid-out document."""
+    calls: dict[int, int] = {}
+    bodies: dict[int, int] = {}
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", None) or []:
+            yield from walk(child)
+
+    for number, page in enumerate(doc.pages, start=1):
+        for box in walk(page._page_box):
+            tag = getattr(box, "element_tag", "") or ""
+            if tag.endswith("::footnote-call"):
+                calls.setdefault(id(box.element), number)
+            elif tag.endswith("::footnote-marker"):
+                bodies.setdefault(id(box.element), number)
+    return [(page, bodies.get(key, -1)) for key, page in calls.items()]
+
+
 def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
                paper: str = "a4", accessed: str | None = None, **_options):
-    """The laid-out print edition (a ``weasyprint.Document``: pages, boxes, footnotes)."""
+    """The laid-out print edition (a ``weasyprint.Document``: pages, boxes, footnotes).
+
+    The first layout variant that keeps every footnote on the page of its call wins;
+    if none does, the one with the fewest misplaced notes."""
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing
@@ -66,8 +97,17 @@ def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        return weasyprint.HTML(string=html, url_fetcher=_refuse_remote,
-                               base_url=None).render()
+        best, best_misplaced = None, 0
+        for variant in LAYOUT_VARIANTS:
+            source = html.replace("</style>", variant + "</style>", 1) if variant else html
+            doc = weasyprint.HTML(string=source, url_fetcher=_refuse_remote,
+                                  base_url=None).render()
+            misplaced = sum(call != note for call, note in footnote_placements(doc))
+            if best is None or misplaced < best_misplaced:
+                best, best_misplaced = doc, misplaced
+            if misplaced == 0:
+                break
+        return best
     except RecursionError:
         raise TransformError("too deeply nested for the PDF layout engine (WeasyPrint); "
                              "text and HTML outputs handle it", file=file) from None

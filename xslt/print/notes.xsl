@@ -33,6 +33,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A note standing as a block of its own (a notes section of the source, as in novels
+       that print their notes at the end) stays where the source puts it, with its label:
+       only a note called from running text becomes a footnote. -->
+  <xsl:template match="note[tk:print-block-note(.)]" priority="1">
+    <div class="tk-endnote tk-sign-{tk:sign-kind(.)}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:if test="@n"><span class="tk-endnote-label"><xsl:value-of select="@n"/></span></xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:function name="tk:print-block-note" as="xs:boolean">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="exists($n/parent::*[self::div or self::div1 or self::div2
+        or self::div3 or self::back or self::front or self::body or self::listNote
+        or self::noteGrp])"/>
+  </xsl:function>
+
   <!-- Runs of white space inside a note become one space: the browser would collapse them
        anyway, and WeasyPrint's footnote layout fails on a newline after a space
        ("Got ' \n' between two lines"). -->
