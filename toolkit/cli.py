@@ -16,8 +16,7 @@ import sys
 
 import click
 
-from . import __version__
-from .commands import COMMANDS
+from . import __version__, commands
 
 EPILOG = """\b
 Exit codes: 0 success; 1 invalid or unprocessable document;
@@ -25,7 +24,26 @@ Exit codes: 0 success; 1 invalid or unprocessable document;
 """
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (see toolkit.commands)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(commands.COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return commands.load(name)
+
+    @property
+    def commands(self) -> dict[str, click.Command]:  # every command, loaded (docs, tests)
+        return {name: commands.load(name) for name in commands.COMMAND_MODULES}
+
+    @commands.setter
+    def commands(self, _value) -> None:  # click.Group.__init__ assigns {}; nothing to keep
+        pass
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teikit")
 def cli() -> None:
     """teikit: validate TEI-XML editions and turn them into HTML, text and citations.
@@ -35,10 +53,6 @@ def cli() -> None:
       teikit validate tei/
       teikit render tei/telegram-22591.xml --to text --mode diplomatic
     """
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ from toolkit.cli import cli
 
 
 def _all_commands(group: click.Group, prefix=()):
-    for name, cmd in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
         yield prefix + (name,), cmd
         if isinstance(cmd, click.Group):
             yield from _all_commands(cmd, prefix + (name,))
