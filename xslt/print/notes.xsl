@@ -25,7 +25,8 @@
           </xsl:if>
           <span class="tk-fn-kind">
             <xsl:value-of select="tk:sign-label($kind)
-                || (if (@resp) then ' (' || tk:html-resp-label(.) || ')' else '') || ': '"/>
+                || (if (@resp and $kind ne 'translator-note')
+                    then ', by ' || tk:html-resp-label(.) else '') || ': '"/>
           </span>
           <xsl:apply-templates/>
         </span>
