@@ -17,6 +17,7 @@
   <xsl:param name="accessed" as="xs:string" select="''"/>
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
+  <xsl:include href="common/functions.xsl"/>
   <xsl:include href="cite/main.xsl"/>
   <xsl:include href="cite/text.xsl"/>
   <xsl:include href="cite/record.xsl"/>

@@ -142,7 +142,8 @@ def test_entities_link_to_the_register(doc):
 def test_header_block(doc):
     header = doc.find(".//header").text_content()
     for expected in ("22 July 1950", "Peking", "Roshchin", "Filippov", "Top Secret",
-                     "Extremely urgent", "RGASPI", "fond 558", "Library of Congress",
+                     "Extremely urgent", "RGASPI, f. 558, op. 11, d. 334, ll. 0088–0089",
+                     "Library of Congress",
                      "Gary Goldberg", "Rights"):
         assert expected in header, expected
 

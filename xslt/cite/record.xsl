@@ -139,14 +139,8 @@
     <xsl:param name="ms" as="element(tei:msIdentifier)?"/>
     <xsl:variable name="idno" as="element(tei:idno)*" select="$ms/tei:idno[normalize-space()]"/>
     <xsl:choose>
-      <xsl:when test="$idno[@type = ('fond', 'opis', 'delo')]">
-        <xsl:variable name="folios" as="xs:string?"
-            select="$idno[@type = 'folios'][1] ! replace(normalize-space(.), '\s*-\s*', '–')"/>
-        <xsl:sequence select="string-join((
-            $idno[@type = 'fond'][1] ! ('f. ' || normalize-space(.)),
-            $idno[@type = 'opis'][1] ! ('op. ' || normalize-space(.)),
-            $idno[@type = 'delo'][1] ! ('d. ' || normalize-space(.)),
-            $folios ! ((if (matches(., '[–,]')) then 'll. ' else 'l. ') || .)), ', ')"/>
+      <xsl:when test="exists(tk:russian-shelfmark($ms))">
+        <xsl:sequence select="tk:russian-shelfmark($ms)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="string-join((tk:plain($ms/tei:collection[1]),

@@ -113,6 +113,24 @@
     <xsl:sequence select="string-join($blocks[. ne ''], '&#10;&#10;')"/>
   </xsl:function>
 
+  <!-- A Russian archival reference written the standard way, "f. 558, op. 11, d. 334,
+       ll. 0088–0089" (en dash; "l." for one folio), from msIdentifier/idno[@type = fond,
+       opis, delo, folios]; () when the identifier has no fond/opis/delo. Shared by the
+       header block of every output and the citations. -->
+  <xsl:function name="tk:russian-shelfmark" as="xs:string?">
+    <xsl:param name="ms" as="element()?"/>
+    <xsl:variable name="idno" as="element()*" select="$ms/idno[normalize-space()]"/>
+    <xsl:if test="$idno[@type = ('fond', 'opis', 'delo')]">
+      <xsl:variable name="folios" as="xs:string?"
+          select="$idno[@type = 'folios'][1] ! replace(normalize-space(.), '\s*-\s*', '–')"/>
+      <xsl:sequence select="string-join((
+          $idno[@type = 'fond'][1] ! ('f. ' || normalize-space(.)),
+          $idno[@type = 'opis'][1] ! ('op. ' || normalize-space(.)),
+          $idno[@type = 'delo'][1] ! ('d. ' || normalize-space(.)),
+          $folios ! ((if (matches(., '[–,]')) then 'll. ' else 'l. ') || .)), ', ')"/>
+    </xsl:if>
+  </xsl:function>
+
   <!-- Raw text flattened to one line (for endnotes and apparatus entries). -->
   <xsl:function name="tk:one-line" as="xs:string">
     <xsl:param name="raw" as="xs:string"/>

@@ -118,7 +118,12 @@
 
   <xsl:function name="tk:html-ms-id" as="xs:string">
     <xsl:param name="id" as="element()"/>
-    <xsl:sequence select="string-join(($id/(settlement, repository, collection)
+    <xsl:variable name="russian" as="xs:string?" select="tk:russian-shelfmark($id)"/>
+    <xsl:sequence select="if (exists($russian))
+        then string-join(($id/repository ! normalize-space(.), $russian), ', ')
+             || string-join(($id/settlement, $id/country)[normalize-space()]
+                ! normalize-space(.), ', ') ! (if (. ne '') then ' (' || . || ')' else '')
+        else string-join(($id/(settlement, repository, collection)
         ! normalize-space(.), $id/idno ! (if (@type) then @type || ' ' || normalize-space(.)
         else normalize-space(.))), ', ')"/>
   </xsl:function>
