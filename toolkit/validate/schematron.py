@@ -88,9 +88,38 @@ def _clean_copy(el: etree._Element) -> etree._Element:
     return copy
 
 
+def _content_key(schema: Path, phase: str) -> str:
+    """What the compiled stylesheet depends on: the schema's bytes, the phase and the
+    compiler's own stylesheets (so a changed compiler never reuses an old result)."""
+    from .. import XSLT_DIR
+
+    h = hashlib.sha256(schema.read_bytes())
+    h.update(phase.encode())
+    for f in sorted([XSLT_DIR / "schematron.xsl", *(XSLT_DIR / "schematron").glob("*.xsl")]):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def _store_dir() -> Path:
+    """Compiled Schematron kept between runs (in the data folder; a temporary folder when
+    that is not writable): compiling tei_all's embedded rules costs about 0.3 s."""
+    from ..schemas import data_dir
+
+    d = data_dir() / "schematron"
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+    except OSError:
+        return _cache_dir()
+
+
 def compile_schema(schema: str | Path, phase: str = "#DEFAULT") -> Path:
-    """Compile a Schematron schema (or an RNG's embedded rules) once; the XSLT's path."""
+    """Compile a Schematron schema (or an RNG's embedded rules) once; the XSLT's path.
+
+    The compiled stylesheet is stored under a hash of the schema, the phase and the
+    compiler, so later processes (and every worker of a parallel run) reuse it."""
     from .. import xslt
+    from ..xmlio import write_atomic
 
     schema = Path(schema)
     key = _key(schema, phase)
@@ -98,26 +127,32 @@ def compile_schema(schema: str | Path, phase: str = "#DEFAULT") -> Path:
         path = _COMPILED.get(key)
         if path is not None:
             return path
-        tree = _schema_tree(schema)
-        if not len(tree.getroot().findall(f"{{{SCH_NS}}}pattern")):
-            _COMPILED[key] = Path()  # no rules: nothing to run
+        store = _store_dir()
+        stored = store / f"{_content_key(schema, phase)}.xsl"
+        empty = stored.with_suffix(".empty")
+        if empty.is_file():
+            _COMPILED[key] = Path()
             return _COMPILED[key]
+        if not stored.is_file():
+            tree = _schema_tree(schema)
+            if not len(tree.getroot().findall(f"{{{SCH_NS}}}pattern")):
+                write_atomic(empty, "")
+                _COMPILED[key] = Path()  # no rules: nothing to run
+                return _COMPILED[key]
+            try:
+                result = xslt.transform("schematron", tree, file=str(schema),
+                                        params={"phase": phase})
+            except TransformError as exc:
+                raise SchemaError(f"cannot compile Schematron: {exc.message}",
+                                  file=str(schema), code=exc.code) from None
+            write_atomic(stored, result.text)
         try:
-            result = xslt.transform("schematron", tree, file=str(schema),
-                                    params={"phase": phase})
-        except TransformError as exc:
-            raise SchemaError(f"cannot compile Schematron: {exc.message}", file=str(schema),
-                              code=exc.code) from None
-        name = hashlib.sha1(repr(key).encode()).hexdigest()[:16] + ".xsl"
-        path = _cache_dir() / name
-        path.write_text(result.text, encoding="utf-8")
-        try:
-            xslt.compile_stylesheet(path)
+            xslt.compile_stylesheet(stored)
         except TransformError as exc:
             raise SchemaError(f"the Schematron rules do not compile: {exc.message}",
                               file=str(schema)) from None
-        _COMPILED[key] = path
-        return path
+        _COMPILED[key] = stored
+        return stored
 
 
 def run_svrl(schema: str | Path, tree: etree._ElementTree, file: str = "-",
