@@ -112,6 +112,25 @@ def _value(v: Any):
     return p.make_string_value(str(v))
 
 
+#: The Saxon copies of the last few trees transformed: a document rendered to several
+#: outputs (text twice, HTML, PDF) is handed to Saxon once. The trees are held here, so
+#: an id is never reused while cached; a tree must not be changed once transformed.
+_DOCS: list[tuple[etree._ElementTree, Any]] = []
+_DOCS_KEPT = 2
+
+
+def _saxon_document(proc, doc: etree._ElementTree | bytes):
+    if isinstance(doc, bytes):
+        return proc.parse_xml(xml_text=doc.decode("utf-8"))
+    for tree, node in _DOCS:
+        if tree is doc:
+            return node
+    node = proc.parse_xml(xml_text=serialize(doc).decode("utf-8"))
+    _DOCS.insert(0, (doc, node))
+    del _DOCS[_DOCS_KEPT:]
+    return node
+
+
 def transform(name: str | os.PathLike, doc: etree._ElementTree | bytes, *,
               file: str = "-", params: dict[str, Any] | None = None) -> Result:
     """Run stylesheet ``name`` on ``doc`` (a securely parsed tree, or XML bytes).
@@ -120,7 +139,6 @@ def transform(name: str | os.PathLike, doc: etree._ElementTree | bytes, *,
     """
     from saxonche import PySaxonApiError
 
-    data = doc if isinstance(doc, bytes) else serialize(doc)
     exe = compile_stylesheet(name)
     with _LOCK:
         proc = processor()
@@ -130,7 +148,7 @@ def transform(name: str | os.PathLike, doc: etree._ElementTree | bytes, *,
                 exe.set_parameter(k, _value(v))
         with _StderrCapture() as cap:
             try:
-                node = proc.parse_xml(xml_text=data.decode("utf-8"))
+                node = _saxon_document(proc, doc)
                 out = exe.transform_to_string(xdm_node=node)
             except PySaxonApiError as exc:
                 err = exc
