@@ -596,6 +596,11 @@ class RngSchema:
         if self.grammar is None:
             return self.full()
         if names not in self._compiled:
+            # A grammar reduced to a superset of these names gives the same verdict (the
+            # extra element patterns never match here), so reuse the smallest cached one.
+            supersets = [k for k in self._compiled if names <= k]
+            if supersets:
+                return self._compiled[min(supersets, key=len)]
             if len(self._compiled) >= _MAX_COMPILED:
                 self._compiled.pop(next(iter(self._compiled)))
             text = reduce_grammar(self.grammar, names)

@@ -35,9 +35,25 @@ def run(files: list[Path], schemas: list[str] | None, jobs: int):
     # Largest files first, one at a time: the workers finish together instead of one
     # of them ending the run alone on a novel. Reports come back in the given order.
     order = sorted(range(len(work)), key=lambda i: -_size(work[i][0]))
+    _warm(schemas)  # before the workers fork, so that each inherits it
     with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
         done = dict(zip(order, pool.map(_check_one, [work[i] for i in order]), strict=True))
     return [done[i] for i in range(len(work))]
+
+
+def _warm(schemas: list[str] | None) -> None:
+    """Load the named RELAX NG schemas' indexes in this process (pure Python, safe to
+    fork; Saxon is never started here, as its runtime does not survive a fork)."""
+    if not schemas:
+        return
+    from ..validate import relaxng, resolve_schemas
+
+    try:
+        for r in resolve_schemas(schemas):
+            if r.kind == "relaxng":
+                relaxng.compile_schema(r.path)
+    except TeikitError:
+        pass  # each worker reports it for its files
 
 
 def _size(path: str) -> int:
