@@ -63,9 +63,10 @@ LAYOUT_VARIANTS = ("", "p, li, dd, div { orphans: 1; widows: 1; }",
                    "p, li, dd, div { orphans: 3; widows: 3; }")
 
 
-def footnote_placements(doc) -> list[tuple[int, int]]:
-    """(page of the call, page of the note) for every footnote of a laid-out document."""
-    calls: dict[int, int] = {}
+def footnote_placements(doc) -> list[tuple[object, int, int]]:
+    """(footnote element, page of its call, page of its body; -1 if not laid out) for
+    every footnote of a laid-out ``weasyprint.Document``, from its page boxes."""
+    calls: dict[int, tuple[object, int]] = {}
     bodies: dict[int, int] = {}
 
     def walk(box):
@@ -77,10 +78,10 @@ def footnote_placements(doc) -> list[tuple[int, int]]:
         for box in walk(page._page_box):
             tag = getattr(box, "element_tag", "") or ""
             if tag.endswith("::footnote-call"):
-                calls.setdefault(id(box.element), number)
+                calls.setdefault(id(box.element), (box.element, number))
             elif tag.endswith("::footnote-marker"):
                 bodies.setdefault(id(box.element), number)
-    return [(page, bodies.get(key, -1)) for key, page in calls.items()]
+    return [(el, page, bodies.get(key, -1)) for key, (el, page) in calls.items()]
 
 
 def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
@@ -102,7 +103,7 @@ def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
             source = html.replace("</style>", variant + "</style>", 1) if variant else html
             doc = weasyprint.HTML(string=source, url_fetcher=_refuse_remote,
                                   base_url=None).render()
-            misplaced = sum(call != note for call, note in footnote_placements(doc))
+            misplaced = sum(call != note for _el, call, note in footnote_placements(doc))
             if best is None or misplaced < best_misplaced:
                 best, best_misplaced = doc, misplaced
             if misplaced == 0:

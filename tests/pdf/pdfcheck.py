@@ -35,23 +35,10 @@ def pdf_words(text: str) -> set[str]:
 
 def footnote_pages(doc) -> list[tuple[str, int, int]]:
     """(label, page of the call, page of the note body) for every footnote of a laid-out
-    ``weasyprint.Document``."""
-    calls: dict[int, tuple[str, int]] = {}
-    bodies: dict[int, int] = {}
+    ``weasyprint.Document`` (read from WeasyPrint's page boxes)."""
+    from toolkit.pdf import footnote_placements
 
-    def walk(box):
-        yield box
-        for child in getattr(box, "children", None) or []:
-            yield from walk(child)
-
-    for number, page in enumerate(doc.pages, start=1):
-        for box in walk(page._page_box):
-            tag = getattr(box, "element_tag", "") or ""
-            if tag.endswith("::footnote-call"):
-                calls.setdefault(id(box.element), (box.element.get("data-label"), number))
-            elif tag.endswith("::footnote-marker"):
-                bodies.setdefault(id(box.element), number)
-    return [(label, page, bodies.get(key, -1)) for key, (label, page) in calls.items()]
+    return [(el.get("data-label"), call, body) for el, call, body in footnote_placements(doc)]
 
 
 def font_report(pdf: bytes) -> tuple[list[str], list[tuple[str, str]]]:
