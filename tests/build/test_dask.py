@@ -3,14 +3,12 @@ builds the same site, byte for byte, as the process pool."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.build.test_parallel import BROKEN, site_files
-from tests.conftest import TELEGRAM
+from tests.build.test_parallel import make_src, site_files
 from toolkit import batch
 from toolkit.cli import cli
 
@@ -21,11 +19,7 @@ OPTS = batch.BuildOptions(pdf=False, accessed="2026-01-02", base_url="https://ex
 
 @pytest.fixture(scope="module")
 def src(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("src")
-    for name in ("alpha.xml", "beta.xml", "gamma.xml"):
-        shutil.copy(TELEGRAM, d / name)
-    (d / "broken.xml").write_text(BROKEN, encoding="utf-8")
-    return d
+    return make_src(tmp_path_factory, ("alpha.xml", "beta.xml", "gamma.xml"))
 
 
 @pytest.fixture(scope="module")

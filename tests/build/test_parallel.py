@@ -27,13 +27,18 @@ def site_files(out: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != state.STATE_NAME}
 
 
-@pytest.fixture(scope="module")
-def src(tmp_path_factory) -> Path:
+def make_src(tmp_path_factory, names: tuple[str, ...]) -> Path:
+    """A source folder: copies of the telegram under these names, and one broken file."""
     d = tmp_path_factory.mktemp("src")
-    for name in ("one.xml", "two.xml", "three.xml"):
+    for name in names:
         shutil.copy(TELEGRAM, d / name)
     (d / "broken.xml").write_text(BROKEN, encoding="utf-8")
     return d
+
+
+@pytest.fixture(scope="module")
+def src(tmp_path_factory) -> Path:
+    return make_src(tmp_path_factory, ("one.xml", "two.xml", "three.xml"))
 
 
 def _cli_build(src: Path, out: Path, *extra: str):
