@@ -292,7 +292,7 @@ class Grammar:
             for q in qns:
                 self.element_defines.setdefault(q, []).append(name)
         for body in [self.start, *self.defines.values()]:
-            for n in _walk(body):
+            for n in walk_pattern(body):
                 if n.kind == "element":
                     self._by_id[id(n)] = n
                     qns = nc_names(n.kids[0])
@@ -381,7 +381,7 @@ def _top_elements(p: Node) -> list[Node]:
     return []
 
 
-def _walk(p: Node) -> Iterable[Node]:
+def walk_pattern(p: Node) -> Iterable[Node]:
     stack = [p]
     while stack:
         n = stack.pop()
@@ -543,7 +543,7 @@ def _reachable(start: Node, memo: dict[str, Node | None]) -> set[str]:
     seen: set[str] = set()
     stack = [start]
     while stack:
-        for n in _walk(stack.pop()):
+        for n in walk_pattern(stack.pop()):
             if n.kind == "ref" and n.attrs["name"] not in seen:
                 seen.add(n.attrs["name"])
                 stack.append(memo[n.attrs["name"]])
@@ -638,237 +638,3 @@ def load_schema(path: str | os.PathLike) -> RngSchema:
     if key not in _SCHEMAS:
         _SCHEMAS[key] = RngSchema(p)
     return _SCHEMAS[key]
-
-
-# ------------------------------------------------ derivatives (for messages, not verdicts)
-#
-# A small Brzozowski-derivative matcher over the full grammar, used to explain an
-# element's children the way jing does ("not allowed here; expected …"). Derived
-# patterns are grammar Nodes or tuples: ("g", a, b) group, ("c", a, b) choice,
-# ("i", a, b) interleave, ("z", p) zeroOrMore. Attributes, text and data are ignored:
-# only the sequence of child element names is followed.
-
-NOT_ALLOWED = ("x",)
-EMPTY_P = ("e",)
-Pat = Node | tuple
-
-
-_INTERN: dict[tuple, tuple] = {}
-
-
-def _mk(kind: str, a: Pat, b: Pat | None = None) -> tuple:
-    """One object per derived pattern (hash-consed), so identity is equality and the
-    derivative cache can be keyed by id() instead of hashing nested tuples."""
-    key = (kind, id(a), id(b))
-    t = _INTERN.get(key)
-    if t is None:
-        t = _INTERN[key] = (kind, a) if b is None else (kind, a, b)
-    return t
-
-
-def _grp(a: Pat, b: Pat) -> Pat:
-    if a is NOT_ALLOWED or b is NOT_ALLOWED:
-        return NOT_ALLOWED
-    return b if a is EMPTY_P else a if b is EMPTY_P else _mk("g", a, b)
-
-
-def _inter(a: Pat, b: Pat) -> Pat:
-    if a is NOT_ALLOWED or b is NOT_ALLOWED:
-        return NOT_ALLOWED
-    return b if a is EMPTY_P else a if b is EMPTY_P else _mk("i", a, b)
-
-
-def _alternatives(p: Pat) -> list[Pat]:
-    return _alternatives(p[1]) + _alternatives(p[2]) if isinstance(p, tuple) and p[0] == "c" \
-        else [p]
-
-
-def _choice(a: Pat, b: Pat) -> Pat:
-    """A choice without duplicates (else derivatives of ambiguous patterns blow up)."""
-    if a is NOT_ALLOWED or a is b:
-        return b
-    if b is NOT_ALLOWED:
-        return a
-    alts = _alternatives(a)
-    seen = {id(x) for x in alts}
-    for alt in _alternatives(b):
-        if id(alt) not in seen:
-            seen.add(id(alt))
-            alts.append(alt)
-    out = alts[0]
-    for alt in alts[1:]:
-        out = _mk("c", out, alt)
-    return out
-
-
-def _seq(kids: list[Node], kind: str = "g") -> Pat:
-    if not kids:
-        return EMPTY_P
-    return kids[0] if len(kids) == 1 else _mk(kind, kids[0], _seq(kids[1:], kind))
-
-
-def content(element: Node) -> Pat:
-    """The content pattern of an element pattern."""
-    return _seq(element.kids[1:])
-
-
-_DERIV_CACHE_MAX = 200_000
-
-
-def deriv(g: Grammar, p: Pat, q: QName) -> Pat:
-    """What remains of ``p`` after a child element named ``q`` (memoised per grammar)."""
-    key = (id(p), q)  # p is a grammar Node or an interned tuple: both live on
-    cache = g.deriv_cache
-    found = cache.get(key)
-    if found is None:
-        found = _deriv(g, p, q)
-        if len(cache) >= _DERIV_CACHE_MAX:
-            cache.clear()
-        cache[key] = found
-    return found
-
-
-def _deriv(g: Grammar, p: Pat, q: QName) -> Pat:
-    if isinstance(p, tuple):
-        k = p[0]
-        if k == "g":
-            left = _grp(deriv(g, p[1], q), p[2])
-            return _choice(left, deriv(g, p[2], q)) if nullable(g, p[1]) else left
-        if k == "c":
-            return _choice(deriv(g, p[1], q), deriv(g, p[2], q))
-        if k == "i":
-            return _choice(_inter(deriv(g, p[1], q), p[2]), _inter(p[1], deriv(g, p[2], q)))
-        if k == "z":
-            return _grp(deriv(g, p[1], q), p)
-        return NOT_ALLOWED
-    k = p.kind
-    if k == "element":
-        return EMPTY_P if nc_matches(p.kids[0], q) else NOT_ALLOWED
-    if k == "ref":
-        body = g.defines.get(p.attrs["name"])
-        return NOT_ALLOWED if body is None else deriv(g, body, q)
-    if k == "choice":
-        out: Pat = NOT_ALLOWED
-        for c in p.kids:
-            out = _choice(out, deriv(g, c, q))
-        return out
-    if k in ("group", "interleave"):
-        return deriv(g, _seq(p.kids, "g" if k == "group" else "i"), q)
-    if k in ("optional", "mixed"):
-        return deriv(g, p.kids[0], q)
-    if k == "zeroOrMore":
-        return _grp(deriv(g, p.kids[0], q), _mk("z", p.kids[0]))
-    if k == "oneOrMore":
-        return _grp(deriv(g, p.kids[0], q), _mk("z", p.kids[0]))
-    return NOT_ALLOWED
-
-
-def nullable(g: Grammar, p: Pat) -> bool:
-    """Whether ``p`` may end here (no further child element required)."""
-    if isinstance(p, tuple):
-        k = p[0]
-        if k in ("g", "i"):
-            return nullable(g, p[1]) and nullable(g, p[2])
-        if k == "c":
-            return nullable(g, p[1]) or nullable(g, p[2])
-        return k in ("z", "e")
-    return g.nullable(p)
-
-
-def first_names(g: Grammar, p: Pat) -> list[str]:
-    """Names of the elements that may come next (wildcards shown as 'any element')."""
-    if isinstance(p, tuple):
-        k = p[0]
-        if k == "g":
-            return first_names(g, p[1]) + (first_names(g, p[2]) if nullable(g, p[1]) else [])
-        if k in ("c", "i"):
-            return first_names(g, p[1]) + first_names(g, p[2])
-        if k == "z":
-            return first_names(g, p[1])
-        return []
-    out = []
-    for el in g.first(p):
-        names = nc_names(el.kids[0])
-        out += [n[1] for n in names] if names else [nc_describe(el.kids[0])]
-    return list(dict.fromkeys(out))
-
-
-def _shallow(g: Grammar, p: Node, seen: set[str] | None = None) -> Iterable[Node]:
-    """Nodes of an element's content, following refs but not entering child elements."""
-    seen = set() if seen is None else seen
-    stack = list(p.kids[1:]) if p.kind == "element" else [p]
-    while stack:
-        n = stack.pop()
-        yield n
-        if n.kind == "ref":
-            name = n.attrs["name"]
-            if name not in seen and name in g.defines:
-                seen.add(name)
-                stack.append(g.defines[name])
-        elif n.kind not in ("element", "attribute"):
-            stack.extend(n.kids)
-
-
-def attributes(g: Grammar, element: Node) -> list[Node]:
-    """Attribute patterns an element pattern allows."""
-    return [n for n in _shallow(g, element) if n.kind == "attribute"]
-
-
-def allows_text(g: Grammar, element: Node) -> bool:
-    """Whether an element's content allows character data."""
-    return any(n.kind in ("text", "mixed", "data", "value", "list")
-               for n in _shallow(g, element))
-
-
-def values(g: Grammar, p: Node) -> set[str] | None:
-    """The enumerated values of an attribute's content (None if it has none)."""
-    vals = {(n.text or "").strip() for n in _shallow(g, p) if n.kind == "value"}
-    return vals or None
-
-
-def has_data(g: Grammar, p: Node) -> bool:
-    """Whether an attribute's content accepts a datatype or free text (not just values)."""
-    return any(n.kind in ("data", "text", "list") for n in _shallow(g, p))
-
-
-def datatypes(g: Grammar, p: Node) -> list[str]:
-    """The datatype names an attribute's content accepts (e.g. ``date``, ``anyURI``)."""
-    return list(dict.fromkeys(n.attrs.get("type", "") for n in _shallow(g, p)
-                              if n.kind == "data"))
-
-
-def attribute_grammar(g: Grammar, attr: Node) -> str:
-    """A grammar for ``<v a="…"/>`` whose ``a`` has the content of ``attr``."""
-    refs: set[str] = set()
-    stack = [attr.kids[1]]
-    while stack:
-        for n in _walk(stack.pop()):
-            if n.kind == "ref" and n.attrs["name"] not in refs and n.attrs["name"] in g.defines:
-                refs.add(n.attrs["name"])
-                stack.append(g.defines[n.attrs["name"]])
-    out = [f'<grammar xmlns="{RNG_NS}"><start><element><name ns="">v</name>'
-           '<attribute><name ns="">a</name>']
-    attr.kids[1].to_xml(out)
-    out.append("</attribute></element></start>")
-    for name in sorted(refs):
-        out.append(f"<define name={quoteattr(name)}>")
-        g.defines[name].to_xml(out)
-        out.append("</define>")
-    out.append("</grammar>")
-    return "".join(out)
-
-
-def required_attributes(g: Grammar, p: Node, _seen: frozenset[str] = frozenset()) -> list[Node]:
-    """Attribute patterns an element's content requires (not under optional/choice)."""
-    if p.kind == "element":
-        return [a for k in p.kids[1:] for a in required_attributes(g, k, _seen)]
-    if p.kind == "attribute":
-        return [p]
-    if p.kind == "ref":
-        name = p.attrs["name"]
-        if name in _seen or name not in g.defines:
-            return []
-        return required_attributes(g, g.defines[name], _seen | {name})
-    if p.kind in ("group", "interleave", "oneOrMore", "mixed"):
-        return [a for k in p.kids for a in required_attributes(g, k, _seen)]
-    return []

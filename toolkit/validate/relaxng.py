@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import rng as d
+from .. import rng_messages as d
 from ..errors import Issue
 from ..rng import Grammar, Node, RngSchema, document_names, load_schema, nc_matches
 
