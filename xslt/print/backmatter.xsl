@@ -91,11 +91,16 @@
                       <span class="tk-register-lang"><xsl:value-of
                           select="current-grouping-key()"/></span>
                     </xsl:if>
-                    <xsl:for-each select="current-group()">
+                    <!-- one reference per block: occurrences within one paragraph, item or
+                         heading are on one page (CSS cannot merge equal page numbers) -->
+                    <xsl:for-each-group select="current-group()" group-by="generate-id(
+                        (ancestor::*[self::p or self::ab or self::l or self::item or self::head
+                         or self::cell or self::dateline or self::closer or self::opener
+                         or self::note or self::bibl][1], ..)[1])">
                       <a class="tk-pageref"
                           href="#tk-occ-{accumulator-before('tk:html-occ')}"/>
                       <xsl:if test="position() != last()">, </xsl:if>
-                    </xsl:for-each>
+                    </xsl:for-each-group>
                   </span>
                 </xsl:for-each-group>
               </li>
