@@ -26,7 +26,7 @@ grammar is cached by the frozenset of names, so a corpus run reuses them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -527,27 +527,33 @@ def reduce_grammar(g: Grammar, names: Iterable[QName]) -> str | None:
         dead |= wrongly  # a define assumed alive inside a cycle turned out notAllowed
     if start is None:
         return None
-    out = [f'<grammar xmlns="{RNG_NS}"><start>']
-    start.to_xml(out)
-    out.append("</start>")
-    reach = _reachable(start, r.memo)
-    for name in sorted(reach):
-        out.append(f"<define name={quoteattr(name)}>")
-        r.memo[name].to_xml(out)
-        out.append("</define>")
-    out.append("</grammar>")
-    return "".join(out)
+    parts: list[str] = []
+    start.to_xml(parts)
+    return grammar_text(parts, r.memo, reachable(start, r.memo))
 
 
-def _reachable(start: Node, memo: dict[str, Node | None]) -> set[str]:
+def reachable(start: Node, defines: Mapping[str, Node | None]) -> set[str]:
+    """The names of the defines that ``start`` refers to, directly or through others."""
     seen: set[str] = set()
     stack = [start]
     while stack:
         for n in walk_pattern(stack.pop()):
-            if n.kind == "ref" and n.attrs["name"] not in seen:
-                seen.add(n.attrs["name"])
-                stack.append(memo[n.attrs["name"]])
+            name = n.attrs.get("name") if n.kind == "ref" else None
+            if name is not None and name not in seen and name in defines:
+                seen.add(name)
+                stack.append(defines[name])
     return seen
+
+
+def grammar_text(start: list[str], defines: Mapping[str, Node], names: Iterable[str]) -> str:
+    """A grammar as text: ``start`` (serialised patterns) and the named defines, sorted."""
+    out = [f'<grammar xmlns="{RNG_NS}"><start>', *start, "</start>"]
+    for name in sorted(names):
+        out.append(f"<define name={quoteattr(name)}>")
+        defines[name].to_xml(out)
+        out.append("</define>")
+    out.append("</grammar>")
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------- compile cache

@@ -9,9 +9,8 @@ allows, the elements it expects next.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import quoteattr
 
-from .rng import RNG_NS, Grammar, Node, QName, nc_describe, nc_matches, nc_names, walk_pattern
+from .rng import Grammar, Node, QName, grammar_text, nc_describe, nc_matches, nc_names, reachable
 
 # A small Brzozowski-derivative matcher over the full grammar, used to explain an
 # element's children the way jing does ("not allowed here; expected …"). Derived
@@ -210,23 +209,10 @@ def datatypes(g: Grammar, p: Node) -> list[str]:
 
 def attribute_grammar(g: Grammar, attr: Node) -> str:
     """A grammar for ``<v a="…"/>`` whose ``a`` has the content of ``attr``."""
-    refs: set[str] = set()
-    stack = [attr.kids[1]]
-    while stack:
-        for n in walk_pattern(stack.pop()):
-            if n.kind == "ref" and n.attrs["name"] not in refs and n.attrs["name"] in g.defines:
-                refs.add(n.attrs["name"])
-                stack.append(g.defines[n.attrs["name"]])
-    out = [f'<grammar xmlns="{RNG_NS}"><start><element><name ns="">v</name>'
-           '<attribute><name ns="">a</name>']
-    attr.kids[1].to_xml(out)
-    out.append("</attribute></element></start>")
-    for name in sorted(refs):
-        out.append(f"<define name={quoteattr(name)}>")
-        g.defines[name].to_xml(out)
-        out.append("</define>")
-    out.append("</grammar>")
-    return "".join(out)
+    start = ['<element><name ns="">v</name><attribute><name ns="">a</name>']
+    attr.kids[1].to_xml(start)
+    start.append("</attribute></element>")
+    return grammar_text(start, g.defines, reachable(attr.kids[1], g.defines))
 
 
 def required_attributes(g: Grammar, p: Node, _seen: frozenset[str] = frozenset()) -> list[Node]:
