@@ -42,10 +42,13 @@ class NotTEI(TeikitError):
     """A well-formed document whose root is not ``tei:TEI`` or ``tei:teiCorpus``."""
 
 
-def _parser() -> etree.XMLParser:
+def secure_parser(recover: bool = False) -> etree.XMLParser:
+    """The one set of parser settings every document is read with (``recover``: keep
+    going after errors, for callers that then inspect the error log themselves)."""
     # A fresh parser per call: lxml parsers are not safe to share between threads,
     # and building one costs microseconds.
     return etree.XMLParser(
+        recover=recover,
         resolve_entities="internal",  # predefined + internal-subset entities only
         no_network=True,
         load_dtd=False,
@@ -138,7 +141,7 @@ def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> et
     if not data or data.isspace():
         raise NotWellFormed("empty document: no XML in the file", file=file, line=1, column=1)
     try:
-        root = etree.fromstring(data, _parser(), base_url=base_url)
+        root = etree.fromstring(data, secure_parser(), base_url=base_url)
     except etree.XMLSyntaxError as exc:
         raise _error(exc, file, data) from None
     except ValueError as exc:  # e.g. unicode strings with an encoding declaration
@@ -148,8 +151,14 @@ def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> et
 
 def parse(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
     """Parse a file securely, resolving local XIncludes (never over the network)."""
+    return parse_file_bytes(read_bytes(path), path, xinclude)
+
+
+def parse_file_bytes(data: bytes, path: str | os.PathLike,
+                     xinclude: bool = True) -> etree._ElementTree:
+    """:func:`parse` of bytes already read from ``path`` (its location and base URL)."""
     file = str(path)
-    tree = parse_bytes(read_bytes(path), file=file, base_url=Path(path).resolve().as_uri())
+    tree = parse_bytes(data, file=file, base_url=Path(path).resolve().as_uri())
     if xinclude and tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
         resolve_xincludes(tree, file)
     return tree

@@ -162,16 +162,15 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def _tolerant_parse(path: str, first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
+def _tolerant_parse(path: str, data: bytes,
+                    first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
     """Re-parse a document whose only problems are duplicate or malformed xml:ids.
 
     libxml2 treats them as fatal; they are validity errors, so the document is parsed
     again in recovery mode with the same secure settings, and kept only if every error
     reported is an ID error. Otherwise the first (well-formedness) error stands.
     """
-    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=True, recover=True)
-    data = xmlio.read_bytes(path)
+    parser = xmlio.secure_parser(recover=True)
     root = etree.fromstring(data, parser, base_url=Path(path).resolve().as_uri())
     log = list(parser.error_log)
     if root is None or not log or any(e.type_name not in _ID_ERRORS for e in log):
@@ -192,15 +191,16 @@ def _id_message(msg: str) -> str:
 def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list[str]]:
     """Parse securely; the tree, xml:id issues, and the source lines (for columns)."""
     file = str(path)
+    data = xmlio.read_bytes(path)
     try:
-        tree = xmlio.parse(path)
+        tree = xmlio.parse_file_bytes(data, path)
         issues: list[Issue] = []
     except NotWellFormed as exc:
         if "ID " not in exc.message and "xml:id" not in exc.message:
             raise
-        tree, issues = _tolerant_parse(file, exc)
+        tree, issues = _tolerant_parse(file, data, exc)
     try:
-        lines = xmlio.read_bytes(path).decode("utf-8").splitlines()
+        lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
         lines = []
     return tree, issues, lines
