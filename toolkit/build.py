@@ -107,8 +107,10 @@ def build_site(results: list[DocResult], out_dir: Path, title: str = "Edition") 
 
 def build(src: str | os.PathLike, out: str | os.PathLike,
           base_url: str | None = None) -> list[DocResult]:
-    """Build every document of SRC into OUT, then the site-level pages."""
-    out_dir = Path(out)
-    results = [build_document(f, out_dir, base_url) for f in xmlio.iter_xml_files([src])]
-    build_site(results, out_dir)
+    """Build SRC into OUT without PDFs, in this process: the same incremental build as
+    ``teikit build`` (:func:`toolkit.batch.run_build`); the documents built now."""
+    from .batch import BuildOptions, run_build
+
+    results: list[DocResult] = []
+    run_build(src, out, BuildOptions(base_url=base_url, pdf=False), on_result=results.append)
     return results
