@@ -208,35 +208,11 @@ def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list
 
 # ---------------------------------------------------------------- engines
 
-def _relaxng(tree: etree._ElementTree, schema: Path, file: str) -> list[Issue]:
-    try:
-        from .relaxng import validate_tree
-    except ImportError:
-        return _relaxng_fallback(tree, schema, file)
-    return validate_tree(tree, schema, file)
-
-
-_RNG_CACHE: dict[tuple[str, float], etree.RelaxNG] = {}
-
-
-def _relaxng_fallback(tree: etree._ElementTree, schema: Path, file: str) -> list[Issue]:
-    """libxml2's RELAX NG, used until toolkit.validate.relaxng exists (slow on tei_all)."""
-    key = (str(schema.resolve()), schema.stat().st_mtime)
-    rng = _RNG_CACHE.get(key)
-    if rng is None:
-        try:
-            rng = _RNG_CACHE[key] = etree.RelaxNG(xmlio.parse(schema))
-        except etree.RelaxNGParseError as exc:
-            raise SchemaError(f"cannot compile RELAX NG: {exc}", file=str(schema)) from None
-    if rng.validate(tree):
-        return []
-    return sorted(Issue(file, e.line, e.column or 1, "error", e.message, source="relaxng")
-                  for e in rng.error_log)
-
-
 def _run(tree: etree._ElementTree, r: Resolved, file: str, lines: list[str]) -> list[Issue]:
     if r.kind == "relaxng":
-        return _relaxng(tree, r.path, file)
+        from .relaxng import validate_tree
+
+        return validate_tree(tree, r.path, file)
     if r.kind == "schematron":
         from . import schematron
         return schematron.validate_tree(tree, r.path, file, r.phase, lines)
