@@ -20,6 +20,7 @@
   <xsl:template match="sch:rule" mode="tk:rule">
     <xsl:param name="mode" as="xs:string"/>
     <xsl:param name="priority" as="xs:integer"/>
+    <xsl:param name="recurse" as="xs:boolean"/>
     <xsl:param name="params" as="map(xs:string, xs:string)" tunnel="yes"/>
     <xsl:if test="not(normalize-space(@context))">
       <xsl:sequence select="error(xs:QName('tk:E0304'), 'a rule without @context')"/>
@@ -43,7 +44,9 @@
           </svrl:failed-assert>
         </axsl:catch>
       </axsl:try>
-      <axsl:apply-templates select="@*|node()" mode="#current"/>
+      <xsl:if test="$recurse">
+        <axsl:apply-templates select="@*|node()" mode="#current"/>
+      </xsl:if>
     </axsl:template>
   </xsl:template>
 

@@ -54,18 +54,25 @@
         <xsl:with-param name="params" select="map{}" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:call-template name="tk:path-function"/>
+      <!-- candidate nodes of selectable patterns (tk:pattern-select) -->
+      <axsl:key name="tkv:el" match="*" use="local-name()"/>
+      <axsl:key name="tkv:at" match="*" use="@* ! local-name()"/>
       <axsl:template match="/">
-        <!-- the element names of the document: a pattern whose rules name none of them
-             cannot fire, and its traversal is skipped (tk:pattern-names) -->
+        <!-- the element names of the document: a pattern that must be traversed but whose
+             rules name none of them cannot fire, and its traversal is skipped -->
         <axsl:variable name="tkv:names" as="xs:string*"
             select="distinct-values(descendant::*!local-name())"/>
         <svrl:schematron-output schemaVersion="{@schemaVersion}" phase="{$phase}">
           <xsl:for-each select="$patterns">
             <xsl:variable name="names" as="xs:string*" select="tk:pattern-names(.)"/>
+            <xsl:variable name="select" as="xs:string?" select="tk:pattern-select(.)"/>
             <xsl:variable name="list" as="xs:string"
                 select="string-join($names ! concat('&quot;', ., '&quot;'), ', ')"/>
             <svrl:active-pattern id="{(@id, 'P' || position())[1]}"/>
             <xsl:choose>
+              <xsl:when test="exists($select)">
+                <axsl:apply-templates select="{$select}" mode="tkv:M{position()}"/>
+              </xsl:when>
               <xsl:when test="$names = '*'">
                 <axsl:apply-templates select="." mode="tkv:M{position()}"/>
               </xsl:when>
@@ -81,6 +88,7 @@
       <xsl:for-each select="$patterns">
         <xsl:apply-templates select="." mode="tk:pattern">
           <xsl:with-param name="mode" select="'tkv:M' || position()"/>
+          <xsl:with-param name="selected" select="exists(tk:pattern-select(.))"/>
         </xsl:apply-templates>
       </xsl:for-each>
     </axsl:stylesheet>
