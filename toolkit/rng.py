@@ -8,6 +8,10 @@ section 4.19 (notAllowed in group/interleave/oneOrMore/attribute/list/element co
 makes the whole notAllowed; in a choice it is removed; a choice of nothing is
 notAllowed; optional/zeroOrMore of notAllowed is empty; unreachable defines are
 dropped). The result compiles in milliseconds in libxml2 and gives the same verdict.
+Likewise, given the document's attribute names, an optional attribute (or an attribute
+alternative of a choice) that none of them matches is dropped: TEI gives every element
+dozens of global attributes that a document mostly never uses, and libxml2 pays for
+each of them on every element it validates. Required attributes are kept.
 
 Where a notAllowed would propagate (e.g. a required ``titleStmt`` absent from the
 document), it is replaced by a *stub*: a choice of ``<element name="X"><empty/>``
@@ -20,7 +24,7 @@ Grammars with ``externalRef`` to a nested grammar, ``parentRef`` or a nested
 ``include`` (with overriding ``start``/``define``) and ``combine`` are resolved.
 
 A grammar is parsed once per process (cached by path and mtime); a compiled reduced
-grammar is cached by the frozenset of names, so a corpus run reuses them.
+grammar is cached by the frozensets of names, so a corpus run reuses them.
 """
 
 from __future__ import annotations
@@ -395,8 +399,10 @@ def walk_pattern(p: Node) -> Iterable[Node]:
 class _Reducer:
     """Simplifies a grammar for one set of element names (see the module docstring)."""
 
-    def __init__(self, g: Grammar, names: frozenset[QName], dead: set[str]) -> None:
-        self.g, self.names, self.dead = g, names, dead
+    def __init__(self, g: Grammar, names: frozenset[QName], dead: set[str],
+                 attributes: frozenset[QName] | None = None) -> None:
+        self.g, self.names, self.dead, self.attributes = g, names, dead, attributes
+        self.possible: dict[int, bool] = {}  # attribute name class id -> can match here
         self.memo: dict[str, Node | None] = {}
         self.busy: set[str] = set()
         self.assumed: set[str] = set()
@@ -413,6 +419,17 @@ class _Reducer:
             self.busy.discard(name)
         return self.memo[name] is not None
 
+    def impossible(self, p: Node) -> bool:
+        """An attribute pattern none of the document's attribute names can match."""
+        if self.attributes is None or p.kind != "attribute":
+            return False
+        nc = p.kids[0]
+        if id(nc) not in self.possible:
+            self.possible[id(nc)] = (
+                (nc.attrs["ns"], nc.text) in self.attributes if nc.kind == "name"
+                else any(nc_matches(nc, q) for q in self.attributes))
+        return not self.possible[id(nc)]
+
     def stub(self, orig: Node) -> Node | None:
         absent = []
         for el in self.g.first(orig):
@@ -428,7 +445,10 @@ class _Reducer:
         if k == "notAllowed":
             return None
         if k == "ref":
-            return p if self.define(p.attrs["name"]) else None
+            name = p.attrs["name"]
+            if not self.define(name):
+                return None
+            return EMPTY if self.memo.get(name) is EMPTY else p
         if k == "element":
             nc = p.kids[0]
             if nc.kind == "name":
@@ -446,7 +466,8 @@ class _Reducer:
                 return None
             return p if body is p.kids[1] else Node("attribute", kids=[p.kids[0], body])
         if k == "choice":
-            kids = [c for c in map(self.simp, p.kids) if c is not None]
+            alts = [c for c in p.kids if not self.impossible(c)] or p.kids
+            kids = [c for c in map(self.simp, alts) if c is not None]
             if kids == p.kids:
                 return p
             return None if not kids else kids[0] if len(kids) == 1 else Node("choice", kids=kids)
@@ -454,6 +475,8 @@ class _Reducer:
             out = self.seq(p.kids, k)
             return p if out is not None and out.kids == p.kids and out.kind == k else out
         if k in ("optional", "zeroOrMore"):
+            if self.impossible(p.kids[0]):
+                return EMPTY
             c = self.simp(p.kids[0])
             if c is p.kids[0] and c.kind not in ("optional", "zeroOrMore", "oneOrMore"):
                 return p
@@ -512,12 +535,20 @@ def _repeat(kind: str, c: Node) -> Node:
     return Node(kind, kids=[c])
 
 
-def reduce_grammar(g: Grammar, names: Iterable[QName]) -> str | None:
-    """The reduced, simplified grammar as RNG XML text; None if ``start`` is notAllowed."""
+def reduce_grammar(g: Grammar, names: Iterable[QName],
+                   attributes: Iterable[QName] | None = None) -> str | None:
+    """The reduced, simplified grammar as RNG XML text; None if ``start`` is notAllowed.
+
+    With ``attributes`` (the attribute names of the document), optional attributes and
+    attribute alternatives that none of them can match are dropped too: they match
+    nothing in the document, so the verdict is the same, and libxml2 compiles and
+    validates a grammar without TEI's dozens of unused global attributes faster.
+    """
     names = frozenset(names)
+    attrs = None if attributes is None else frozenset(attributes)
     dead: set[str] = set()
     while True:
-        r = _Reducer(g, names, dead)
+        r = _Reducer(g, names, dead, attrs)
         start = r.simp(g.start)
         if start is None:
             start = r.stub(g.start)
@@ -568,6 +599,22 @@ def document_names(tree: etree._ElementTree) -> frozenset[QName]:
     return frozenset(out)
 
 
+def document_vocabulary(tree: etree._ElementTree) -> tuple[frozenset[QName], frozenset[QName]]:
+    """The (namespace, local name) pairs of every element and of every attribute."""
+    els, attrs = set(), set()
+    for el in tree.getroot().iter(etree.Element):
+        els.add(el.tag)
+        attrs.update(el.attrib)
+    return frozenset(map(_clark, els)), frozenset(map(_clark, attrs))
+
+
+def _clark(name: str) -> QName:
+    if name[0] == "{":
+        ns, local = name[1:].split("}", 1)
+        return ns, local
+    return "", name
+
+
 class RngSchema:
     """A RELAX NG schema ready to validate: reduced per document when possible."""
 
@@ -576,7 +623,8 @@ class RngSchema:
         self.grammar: Grammar | None = None
         self.reason: str | None = None  # why the grammar is compiled whole
         self._full: etree.RelaxNG | None = None
-        self._compiled: dict[frozenset[QName], etree.RelaxNG | None] = {}
+        self._compiled: dict[tuple[frozenset[QName], frozenset[QName] | None],
+                             etree.RelaxNG | None] = {}
         loader = _Loader()
         try:
             loader.seen.add(path.resolve())
@@ -597,29 +645,35 @@ class RngSchema:
             self._full = _compile(parse(self.path, xinclude=False), str(self.path))
         return self._full
 
-    def for_names(self, names: frozenset[QName]) -> etree.RelaxNG | None:
-        """Compiled grammar for documents with these element names; None = nothing valid."""
+    def for_names(self, names: frozenset[QName], attributes: frozenset[QName] | None = None
+                  ) -> etree.RelaxNG | None:
+        """Compiled grammar for documents with these element (and, if given, attribute)
+        names; None = nothing valid."""
         if self.grammar is None:
             return self.full()
-        if names not in self._compiled:
+        key = (names, attributes)
+        if key not in self._compiled:
             # A grammar reduced to a superset of these names gives the same verdict (the
-            # extra element patterns never match here), so reuse the smallest cached one.
-            supersets = [k for k in self._compiled if names <= k]
+            # extra patterns never match here), so reuse the smallest cached one.
+            supersets = [k for k in self._compiled if names <= k[0] and (
+                k[1] is None or (attributes is not None and attributes <= k[1]))]
             if supersets:
-                return self._compiled[min(supersets, key=len)]
+                return self._compiled[min(supersets, key=lambda k: len(k[0]))]
             if len(self._compiled) >= _MAX_COMPILED:
                 self._compiled.pop(next(iter(self._compiled)))
-            text = reduce_grammar(self.grammar, names)
+            text = reduce_grammar(self.grammar, names, attributes)
             try:
-                self._compiled[names] = (None if text is None else
-                                         _compile(etree.fromstring(text), str(self.path)))
+                self._compiled[key] = (None if text is None else
+                                       _compile(etree.fromstring(text), str(self.path)))
             except SchemaError:  # libxml2 refuses the reduced form: use the whole grammar
-                self._compiled[names] = self.full()
-        return self._compiled[names]
+                self._compiled[key] = self.full()
+        return self._compiled[key]
 
-    def reduced_text(self, names: frozenset[QName]) -> str | None:
+    def reduced_text(self, names: frozenset[QName],
+                     attributes: frozenset[QName] | None = None) -> str | None:
         """The reduced grammar as text (for tests and debugging)."""
-        return None if self.grammar is None else reduce_grammar(self.grammar, names)
+        return (None if self.grammar is None
+                else reduce_grammar(self.grammar, names, attributes))
 
 
 def _compile(tree: etree._ElementTree | etree._Element, file: str) -> etree.RelaxNG:

@@ -92,6 +92,28 @@ def test_wildcard_element_kept_only_for_foreign_names():
     assert "anyName" in _kinds(etree.fromstring(s.reduced_text(foreign)))
 
 
+def _attribute_names(tree: etree._Element) -> set[str]:
+    return {a.findtext(f"{{{rng.RNG_NS}}}name") or a[0].get("ns")
+            for a in tree.iter(f"{{{rng.RNG_NS}}}attribute")}
+
+
+def test_attributes_no_document_has_are_dropped_unless_required():
+    s = rng.load_schema(GRAMMARS / "attrs.rng")
+    els = _names("root", "item", "pick", "must")
+    # every attribute kept without the document's attribute names
+    assert _attribute_names(etree.fromstring(s.reduced_text(els))) == {
+        "id", "rend", "n", "urn:ext", "from", "to", "key"}
+    # optional ones the document lacks go; a choice keeps the alternatives it can match;
+    # a required attribute stays even when absent (its element must still be reported)
+    red = etree.fromstring(s.reduced_text(els, _names("n", "to")))
+    assert _attribute_names(red) == {"n", "to", "key"}
+    # a choice none of whose alternatives can match is left whole
+    red = etree.fromstring(s.reduced_text(els, frozenset()))
+    assert _attribute_names(red) == {"from", "to", "key"}
+    # defines left empty are not referred to any more
+    assert "global" not in _defines(red)
+
+
 def test_index_of_defines_and_elements():
     g = rng.load_schema(GRAMMARS / "seq.rng").grammar
     assert g.define_elements["b"] == [("", "b")]
@@ -107,6 +129,14 @@ def test_compiled_grammars_are_cached_per_name_set():
     s = compile_schema(GRAMMARS / "seq.rng")
     names = _names("root", "a", "b", "f")
     assert s.for_names(names) is s.for_names(frozenset(names))
+    # a grammar kept for a superset of the names serves a subset; attribute-reduced
+    # grammars serve only documents whose attributes they kept
+    attrs = _names("type")
+    assert s.for_names(_names("root", "a"), attrs) is s.for_names(names)
+    s2 = compile_schema(GRAMMARS / "attrs.rng")
+    some = s2.for_names(_names("root", "item"), _names("n", "rend"))
+    assert s2.for_names(_names("root"), _names("n")) is some
+    assert s2.for_names(_names("root"), _names("id")) is not some
     assert compile_schema(GRAMMARS / "seq.rng") is s
 
 

@@ -1,7 +1,7 @@
 """RELAX NG validation with jing-like messages, line and column.
 
 The verdict comes from libxml2 (lxml) running the grammar reduced to the document's
-element names (:mod:`toolkit.rng`). libxml2's own messages are poor ("Did not expect
+element and attribute names (:mod:`toolkit.rng`). libxml2's own messages are poor ("Did not expect
 element div there", reported on the parent's line), so for each element libxml2
 complains about, the element's children are re-checked here against the full
 grammar with RELAX NG derivatives, which gives jing's kind of message: what was found
@@ -24,7 +24,7 @@ from lxml import etree
 
 from .. import rng_messages as d
 from ..errors import Issue
-from ..rng import Grammar, Node, RngSchema, document_names, load_schema, nc_matches
+from ..rng import Grammar, Node, RngSchema, document_vocabulary, load_schema, nc_matches
 
 _MAX_LISTED = 12  # names listed in an "expected ..." before "…"
 
@@ -37,8 +37,7 @@ def compile_schema(schema: str | Path) -> RngSchema:
 def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str) -> list[Issue]:
     """RELAX NG issues for a parsed document, sorted by position; [] when valid."""
     s = compile_schema(schema)
-    names = document_names(tree)
-    compiled = s.for_names(names)
+    compiled = s.for_names(*document_vocabulary(tree))
     root = tree.getroot()
     lines = _source_lines(file)
     if compiled is None:  # even the start pattern cannot match this root
