@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from .conftest import NS, render_text
+from .conftest import NS, ROOT, SHARED, TEI_FILE, render_text
 
 
 def test_diplomatic_roundtrip(shared_dir, tmp_path):
@@ -99,3 +99,48 @@ def test_any_tei_keeps_every_word(shared_dir, name, mode):
     header_only = tree.xpath("string(//tei:teiHeader//tei:publicationStmt)", namespaces=NS)
     source_chars = len("".join("".join(u.itertext()) for u in units))
     assert len(out) < source_chars * 3 + len(header_only) + 2000
+
+
+SIGN_CHECK = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tk="urn:teikit:ns">
+  <xsl:include href="{common}/functions.xsl"/>
+  <xsl:include href="{common}/signs.xsl"/>
+  <xsl:output method="text"/>
+  <xsl:template match="/">
+    <xsl:variable name="candidates" select="tk:sign-candidates(.)"/>
+    <xsl:value-of select="count(//*[exists(tk:sign-kind(.))]) || ' '
+        || count(//*[exists(tk:sign-kind(.))] except $candidates)"/>
+  </xsl:template>
+</xsl:stylesheet>"""
+
+SIGNS_DOC = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>
+  <choice><sic>a</sic><corr>b</corr></choice><choice><orig>c</orig><reg>d</reg></choice>
+  <choice><abbr>e</abbr><expan>f<ex>g</ex></expan></choice><supplied>h</supplied>
+  <supplied reason="attribution">i</supplied><gloss>j</gloss><note type="translator">k</note>
+  <note type="editorial">l</note><note resp="#teikit">m</note><note>n</note>
+  <bibl type="archival-ref">o</bibl><gap/><unclear>p</unclear><hi>q</hi><seg>r</seg>
+</p></body></text></TEI>"""
+
+
+def _signs_outside_candidates(xsl: Path, source: str) -> tuple[int, int]:
+    saxonche = pytest.importorskip("saxonche")
+    with saxonche.PySaxonProcessor(license=False) as proc:
+        exe = proc.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(xsl))
+        signs, missed = exe.transform_to_string(
+            xdm_node=proc.parse_xml(xml_text=source)).split()
+    return int(signs), int(missed)
+
+
+def test_sign_candidates_cover_every_sign(tmp_path):
+    """tk:sign-candidates (a fast preselection) must include every element tk:sign-kind
+    gives a kind: on a document with every kind, the telegram and the corpus."""
+    xsl = tmp_path / "check.xsl"
+    xsl.write_text(SIGN_CHECK.replace("{common}", (ROOT / "xslt" / "common").as_uri()))
+    assert _signs_outside_candidates(xsl, SIGNS_DOC) == (14, 0)
+    signs, missed = _signs_outside_candidates(xsl, TEI_FILE.read_text(encoding="utf-8"))
+    assert signs > 10 and missed == 0
+    for f in sorted((SHARED / "corpus").glob("*.xml")):
+        data = f.read_text(encoding="utf-8", errors="replace")
+        if "<!DOCTYPE" in data or "xi:include" in data:
+            continue
+        assert _signs_outside_candidates(xsl, data)[1] == 0, f.name

@@ -58,33 +58,6 @@
     <xsl:sequence select="$e/ancestor-or-self::text[not(group)][1]"/>
   </xsl:function>
 
-  <!-- How an element breaks the flow of plain text: 'block' (blank line), 'line' (new line),
-       'space' (a word boundary), or () for inline elements. -->
-  <xsl:function name="tk:break-kind" as="xs:string?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="name" as="xs:string" select="local-name($e)"/>
-    <xsl:sequence select="
-      if (namespace-uri($e) ne 'http://www.tei-c.org/ns/1.0') then ()
-      else if ($name = ('salute', 'signed') and $e/../text()[normalize-space()]) then ()
-      else if ($name = ('item', 'l', 'castItem', 'row', 'salute', 'signed', 'label', 'docDate',
-                        'docImprint', 'byline', 'docAuthor'))
-        then 'line'
-      else if ($name = ('p', 'ab', 'head', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6',
-                        'div7', 'opener', 'closer', 'dateline', 'trailer', 'postscript', 'epigraph',
-                        'argument', 'lg', 'list', 'listBibl', 'table', 'sp', 'speaker', 'castList',
-                        'castGroup', 'titlePage', 'docTitle', 'titlePart', 'front', 'body', 'back',
-                        'floatingText', 'figure', 'figDesc', 'set', 'performance', 'cit'))
-        then 'block'
-      else if ($name = 'seg' and $e/parent::opener) then 'block'
-      else if ($name = 'stage' and not($e/ancestor::p or $e/ancestor::l or $e/ancestor::ab
-                                       or $e/ancestor::speaker)) then 'block'
-      else if ($name = 'quote' and $e/(p | ab | lg | l | floatingText | list)) then 'block'
-      else if ($name = 'bibl' and $e/parent::*[local-name() = ('div', 'body', 'back', 'front',
-                        'listBibl', 'div1', 'div2', 'div3')]) then 'block'
-      else if ($name = ('cell', 'role', 'roleDesc', 'w')) then 'space'
-      else ()"/>
-  </xsl:function>
-
   <!-- True for milestones that mark a break in the middle of a word (@break="no"). -->
   <xsl:function name="tk:is-word-internal-break" as="xs:boolean">
     <xsl:param name="n" as="node()?"/>

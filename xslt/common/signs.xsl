@@ -20,7 +20,11 @@
        paragraph in the edition), diplomatic-open/-close, reading-open/-close (marks),
        diplomatic-alt/reading-alt (how the apparatus names the reading not shown). -->
   <xsl:function name="tk:sign-legend" as="map(*)+">
-    <xsl:sequence select="(
+    <xsl:sequence select="$tk:legend"/>
+  </xsl:function>
+
+  <!-- The legend data, evaluated once per transformation (tk:sign-legend() gives it). -->
+  <xsl:variable name="tk:legend" as="map(*)+" select="(
       map{'kind': 'expansion', 'label': 'Expansion',
           'description': 'Abbreviation expanded by an editor; the added letters are marked.',
           'tei': 'choice/abbr + expan/ex', 'decl': 'sign-expansion',
@@ -85,7 +89,11 @@
           'diplomatic-open': '', 'diplomatic-close': '', 'reading-open': '', 'reading-close': '(?)',
           'diplomatic-alt': 'unclear', 'reading-alt': 'unclear'}
     )"/>
-  </xsl:function>
+
+  <!-- The legend entries by kind. -->
+  <xsl:variable name="tk:legend-by-kind" as="map(xs:string, map(*))"
+    select="map:merge($tk:legend ! map{?kind: .})"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <!-- All sign kinds, in legend order. -->
   <xsl:function name="tk:sign-kinds" as="xs:string+">
@@ -95,7 +103,7 @@
   <!-- The legend entry of a kind; tk:E0002 for an unknown kind. -->
   <xsl:function name="tk:sign" as="map(*)">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:variable name="entry" as="map(*)?" select="tk:sign-legend()[?kind = $kind]"/>
+    <xsl:variable name="entry" as="map(*)?" select="$tk:legend-by-kind($kind)"/>
     <xsl:sequence select="if (exists($entry)) then $entry
       else error(xs:QName('tk:E0002'), 'Unknown sign kind ''' || $kind || '''')"/>
   </xsl:function>
@@ -118,6 +126,13 @@
       else if ($e/self::gap) then 'gap'
       else if ($e/self::unclear) then 'unclear'
       else ()"/>
+  </xsl:function>
+
+  <!-- The elements under $scope that tk:sign-kind may give a kind (keep the two in step):
+       selecting these first spares asking every element of a long text. -->
+  <xsl:function name="tk:sign-candidates" as="element()*">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:sequence select="$scope//(choice | ex | supplied | gloss | note | bibl | gap | unclear)"/>
   </xsl:function>
 
   <xsl:function name="tk:sign-open" as="xs:string">

@@ -38,7 +38,7 @@
   </xsl:function>
 
   <!-- does $e contain a block (notes excluded: they move to the footnotes)? -->
-  <xsl:function name="tk:html-has-block" as="xs:boolean">
+  <xsl:function name="tk:html-has-block" as="xs:boolean" cache="yes">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="some $c in $e/*[not(self::note)]
         satisfies (tk:html-is-block($c) or tk:html-has-block($c))"/>

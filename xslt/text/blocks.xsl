@@ -7,14 +7,37 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- A block (blank line), line (new line) or word boundary around the element; then the
-       element's own handling (a sign, or its children). -->
-  <xsl:template match="*[exists(tk:break-kind(.))]" priority="10">
-    <xsl:variable name="marker" as="xs:string" select="map{
-      'block': $tk:BLOCK, 'line': $tk:LINE, 'space': $tk:SPACE}(tk:break-kind(.))"/>
-    <xsl:value-of select="$marker"/>
+  <!-- How an element breaks the flow of plain text: a block (blank line), a line (new
+       line) or a word boundary around the element; then the element's own handling (a
+       sign, or its children). Everything else is inline. Matched by name, so that the
+       many inline elements of a large text cost nothing here. -->
+  <xsl:template priority="10" match="
+      p | ab | head | div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | opener | closer
+      | dateline | trailer | postscript | epigraph | argument | lg | list | listBibl | table
+      | sp | speaker | castList | castGroup | titlePage | docTitle | titlePart | front | body
+      | back | floatingText | figure | figDesc | set | performance | cit
+      | seg[parent::opener]
+      | stage[not(ancestor::p or ancestor::l or ancestor::ab or ancestor::speaker)]
+      | quote[p | ab | lg | l | floatingText | list]
+      | bibl[parent::*[local-name() = ('div', 'body', 'back', 'front', 'listBibl', 'div1',
+                                      'div2', 'div3')]]">
+    <xsl:value-of select="$tk:BLOCK"/>
     <xsl:next-match/>
-    <xsl:value-of select="$marker"/>
+    <xsl:value-of select="$tk:BLOCK"/>
+  </xsl:template>
+
+  <xsl:template priority="10" match="
+      item | l | castItem | row | label | docDate | docImprint | byline | docAuthor
+      | salute[not(../text()[normalize-space()])] | signed[not(../text()[normalize-space()])]">
+    <xsl:value-of select="$tk:LINE"/>
+    <xsl:next-match/>
+    <xsl:value-of select="$tk:LINE"/>
+  </xsl:template>
+
+  <xsl:template priority="10" match="cell | role | roleDesc | w">
+    <xsl:value-of select="$tk:SPACE"/>
+    <xsl:next-match/>
+    <xsl:value-of select="$tk:SPACE"/>
   </xsl:template>
 
   <!-- Milestones: a word boundary, unless they break a word (@break="no"). -->

@@ -34,8 +34,8 @@
   <xsl:function name="tk:apparatus-items" as="element()*">
     <xsl:param name="unit" as="element()"/>
     <xsl:param name="mode" as="xs:string"/>
-    <xsl:sequence select="$unit//*[self::choice or tk:sign-placement(., $mode) = 'apparatus']
-                                  [tk:unit(.) is $unit]"/>
+    <xsl:sequence select="tk:sign-candidates($unit)
+        [self::choice or tk:sign-placement(., $mode) = 'apparatus'][tk:unit(.) is $unit]"/>
   </xsl:function>
 
   <!-- The rendering (one line) of some nodes in the current mode. -->
