@@ -6,6 +6,8 @@
 Measures, on the top-level documents of ../shared/corpus:
 
 * the parse floor: secure parse (toolkit.xmlio) + lxml serialisation of every file;
+* the XSLT floor: what any build with XSLT outputs must do at least (the parse, Saxon's
+  tree, three pass-through transforms per document);
 * the corpus build without PDFs (HTML, texts, citations, home page, register) with
   ``-j 1`` and ``-j 2`` into fresh folders, as ratios to the floor and to each other;
 * the incremental no-op rebuild (nothing changed), in process and as a command;
@@ -49,6 +51,25 @@ def floor(files: list[Path]) -> float:
             etree.tostring(xmlio.parse(f), encoding="utf-8")
         except TeikitError:
             pass
+    return time.perf_counter() - t0
+
+
+def xslt_floor(files: list[Path]) -> float:
+    """Seconds for the least an XSLT build can do: the secure parse, the tree handed to
+    Saxon once, and three pass-through transforms (bench/passthrough.xsl), one per output
+    that carries the whole text (HTML, reading and diplomatic text)."""
+    from toolkit import xslt
+
+    sheet = Path(__file__).with_name("passthrough.xsl")
+    xslt.compile_stylesheet(sheet)
+    t0 = time.perf_counter()
+    for f in files:
+        try:
+            tree = xmlio.parse(f)
+        except TeikitError:
+            continue
+        for _ in range(3):
+            xslt.transform(sheet, tree)
     return time.perf_counter() - t0
 
 
@@ -107,12 +128,15 @@ def main() -> int:
         size = sum(f.stat().st_size for f in files) / 1e6
         print(f"corpus: {len(files)} documents, {size:.1f} MB")
         t_floor = floor(files)
+        t_xslt = xslt_floor(files)
         t1, r1 = corpus_build(src, Path(tmp) / "j1", 1)
         t2, r2 = corpus_build(src, Path(tmp) / "j2", 2)
         t_noop, r3 = corpus_build(src, Path(tmp) / "j2", 2)
         assert not r3.built, "the no-op rebuild built something"
         cmd_noop, summary, catch_up = command_noop(src, Path(tmp) / "j2")
         print(f"parse floor (parse + serialise): {t_floor:.2f} s")
+        print(f"XSLT floor (parse, Saxon tree, 3 pass-through transforms): {t_xslt:.2f} s "
+              f"= {t_xslt / t_floor:.1f}x the floor")
         print(f"build -j 1: {t1:.1f} s ({len(r1.built)} built, {len(r1.failed)} failed) "
               f"= {t1 / t_floor:.1f}x the floor")
         print(f"build -j 2: {t2:.1f} s = {t2 / t_floor:.1f}x the floor; "
