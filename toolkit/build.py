@@ -23,15 +23,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import site, xmlio
+from . import cite, site, xmlio
 from .errors import TeikitError
 from .html import PageLinks, citations, render_html
 from .render import render_text
-
-#: file name suffix of each citation style
-CITE_FILES = {"bibtex": ".bib", "ris": ".ris", "csl-json": ".csl.json",
-              "chicago-note": ".chicago-note.txt", "chicago-bib": ".chicago-bib.txt",
-              "mla": ".mla.txt", "apa": ".apa.txt"}
 
 
 @dataclass
@@ -63,7 +58,7 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
         tree = xmlio.parse_tei(src)
         url = document_url(base_url, stem)
         cites = citations(tree, str(src), accessed=accessed, base_url=url)
-        files = {s: f"{stem}{CITE_FILES[s]}" for s in cites if s in CITE_FILES}
+        files = {s: f"{stem}{cite.SUFFIXES[s]}" for s in cites}
         outputs: dict[str, str | bytes] = {
             f"{stem}.txt": render_text(tree, file=str(src), mode="reading"),
             f"{stem}.diplomatic.txt": render_text(tree, file=str(src), mode="diplomatic"),

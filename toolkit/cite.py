@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -18,9 +20,32 @@ from .errors import TeikitError
 from .xmlio import TEI_NS
 from .xslt import transform
 
-#: The citation styles, in the order the command lists them.
-STYLES: tuple[str, ...] = ("chicago-note", "chicago-bib", "mla", "apa", "bibtex", "ris",
-                           "csl-json")
+
+@dataclass(frozen=True)
+class Style:
+    """A citation style: its name, its label on pages, the file suffix the build writes
+    it to, and whether the print edition lists it (the data formats are for screens)."""
+
+    name: str
+    label: str
+    suffix: str
+    printed: bool
+
+
+#: The citation styles, in the order the command, the pages and the print edition list them.
+REGISTRY: tuple[Style, ...] = (
+    Style("chicago-note", "Chicago (note)", ".chicago-note.txt", True),
+    Style("chicago-bib", "Chicago (bibliography)", ".chicago-bib.txt", True),
+    Style("mla", "MLA", ".mla.txt", True),
+    Style("apa", "APA", ".apa.txt", True),
+    Style("bibtex", "BibTeX", ".bib", False),
+    Style("ris", "RIS", ".ris", False),
+    Style("csl-json", "CSL-JSON", ".csl.json", False),
+)
+STYLES: tuple[str, ...] = tuple(s.name for s in REGISTRY)
+LABELS: dict[str, str] = {s.name: s.label for s in REGISTRY}
+SUFFIXES: dict[str, str] = {s.name: s.suffix for s in REGISTRY}
+PRINTED: tuple[str, ...] = tuple(s.name for s in REGISTRY if s.printed)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -59,14 +84,30 @@ def cite(tree: etree._ElementTree, style: str, *, accessed: str | None = None,
     ``accessed`` is an ISO date (default: today); ``base_url`` the document's URL
     (default: none, and no URL is cited).
     """
-    if style not in STYLES:
-        raise CiteUsageError(f"unknown citation style {style!r} "
-                             f"(one of: {', '.join(STYLES)})")
+    return cite_many(tree, [style], accessed=accessed, base_url=base_url, file=file)[style]
+
+
+def cite_many(tree: etree._ElementTree, styles: Iterable[str] = STYLES, *,
+              accessed: str | None = None, base_url: str | None = None,
+              file: str = "-") -> dict[str, str]:
+    """The citations of ``tree`` in several styles, by style, in the order given: the
+    record is built once, in one transformation."""
+    styles = list(dict.fromkeys(styles))
+    for style in styles:
+        if style not in STYLES:
+            raise CiteUsageError(f"unknown citation style {style!r} "
+                                 f"(one of: {', '.join(STYLES)})")
+    if not styles:
+        return {}
     _check_tei(tree, file)
-    params = {"style": style,
+    params = {"style": " ".join(styles),
               "accessed": check_date(accessed) or _dt.date.today().isoformat(),
               "base-url": base_url or ""}
-    return transform("cite", _header_only(tree), file=file, params=params).text
+    text = transform("cite", _header_only(tree), file=file, params=params).text
+    if len(styles) == 1:
+        return {styles[0]: text}
+    texts = json.loads(text)
+    return {s: texts[s] for s in styles}
 
 
 def _header_only(tree: etree._ElementTree) -> etree._ElementTree:

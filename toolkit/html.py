@@ -10,25 +10,16 @@ the build links to the shared copies in ``assets/``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urljoin
 
 from lxml import etree
 
+from . import cite
 from .errors import TeikitError
 from .xslt import transform
-
-#: citation styles shown on the page, in order, with their labels
-CITE_STYLES: dict[str, str] = {
-    "chicago-note": "Chicago (note)",
-    "chicago-bib": "Chicago (bibliography)",
-    "mla": "MLA",
-    "apa": "APA",
-    "bibtex": "BibTeX",
-    "ris": "RIS",
-    "csl-json": "CSL-JSON",
-}
 
 
 @dataclass
@@ -59,17 +50,13 @@ def asset_text(name: str) -> str:
 
 
 def citations(tree: etree._ElementTree, file: str = "-", accessed: str | None = None,
-              base_url: str | None = None) -> dict[str, str]:
-    """Every citation style as text; {} when toolkit.cite is absent or the header
-    cannot be cited (the page then has no citation block)."""
+              base_url: str | None = None, styles: Iterable[str] = cite.STYLES
+              ) -> dict[str, str]:
+    """The citation styles (default: all, in the registry's order) as text; {} when the
+    header cannot be cited (the page then has no citation block)."""
     try:
-        from . import cite  # another part of the project; optional here
-    except ImportError:
-        return {}
-    styles = [s for s in CITE_STYLES if s in getattr(cite, "STYLES", CITE_STYLES)]
-    try:
-        return {s: cite.cite(tree, s, accessed=accessed, base_url=base_url or None, file=file)
-                for s in styles}
+        return cite.cite_many(tree, styles, accessed=accessed, base_url=base_url or None,
+                              file=file)
     except TeikitError:
         return {}
 
@@ -78,7 +65,7 @@ def citations_param(cites: dict[str, str], files: dict[str, str]) -> str:
     """The JSON handed to the stylesheet's ``citations`` parameter ('' if nothing)."""
     if not cites:
         return ""
-    styles = [{"style": s, "label": CITE_STYLES.get(s, s), "text": t} for s, t in cites.items()]
+    styles = [{"style": s, "label": cite.LABELS.get(s, s), "text": t} for s, t in cites.items()]
     return json.dumps({"styles": styles, "files": files}, ensure_ascii=False)
 
 

@@ -25,17 +25,12 @@ def print_css(paper: str = "a4") -> str:
     return f"@page {{ size: {PAPER[paper]}; }}\n{css}"
 
 
-#: the citation styles printed in the back matter (the data formats are for screens)
-PRINT_STYLES = ("chicago-note", "chicago-bib", "mla", "apa")
-
-
 def _citations(tree: etree._ElementTree, file: str, accessed: str | None = None) -> str:
     """The suggested citations, as the HTML edition's citation block data."""
+    from .cite import PRINTED
     from .html import citations, citations_param
 
-    cites = {k: v for k, v in citations(tree, file, accessed=accessed).items()
-             if k in PRINT_STYLES}
-    return citations_param(cites, {})
+    return citations_param(citations(tree, file, accessed=accessed, styles=PRINTED), {})
 
 
 def render_print_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading",

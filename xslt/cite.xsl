@@ -4,7 +4,8 @@
 
   The canonical record is CSL-JSON (cite/record.xsl); every style formats that record
   (one module per style). Parameters:
-    style     chicago-note | chicago-bib | mla | apa | bibtex | ris | csl-json
+    style     chicago-note | chicago-bib | mla | apa | bibtex | ris | csl-json, or several
+              of them separated by spaces: the result is then a JSON object, style -> text
     accessed  ISO date (YYYY-MM-DD) of access; empty = today
     base-url  URL of the document; empty = no URL
 -->

@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point of cite.xsl: build the CSL-JSON record, hand it to the chosen style. -->
+<!-- Entry point of cite.xsl: build the CSL-JSON record, hand it to the chosen style (or
+     to each of several styles, the result then a JSON object of texts by style). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -19,7 +20,11 @@
     </xsl:if>
     <xsl:variable name="record" as="map(*)"
         select="tk:csl-record($header, tk:accessed-date($accessed), $base-url)"/>
-    <xsl:value-of select="tk:format($record, $style)"/>
+    <xsl:variable name="styles" as="xs:string*" select="tokenize($style)"/>
+    <xsl:value-of select="if (count($styles) eq 1) then tk:format($record, $styles)
+        else serialize(map:merge($styles ! map{.: tk:format($record, .)}),
+                       map{'method': 'json'})"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:template>
 
   <!-- The accessed date: the given ISO date, or today. -->
