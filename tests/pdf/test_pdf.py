@@ -229,3 +229,15 @@ def test_long_corpus_novel_renders_and_keeps_every_note(tmp_path):
         missing = set(words("".join(note.itertext()))) - have
         assert not missing, (note.get("{http://www.w3.org/XML/1998/namespace}id"), missing)
     print(f"Ouida novel: {len(doc.pages)} pages in {elapsed:.1f} s")  # see also bench/
+
+
+def test_print_html_is_the_same_in_every_run(telegram_tree):
+    """Anchors of the textual apparatus are numbered in document order, not by Saxon's
+    generate-id() (which changes with the number of documents a process has read)."""
+    from toolkit import xslt
+
+    first = pdf.render_print_html(telegram_tree, accessed="2026-01-01")
+    xslt.transform("text", xmlio.parse_tei(TELEGRAM), params={"mode": "reading"})
+    again = pdf.render_print_html(copy.deepcopy(telegram_tree), accessed="2026-01-01")
+    assert re.search(r'id="tk-app-e\d+"', first)
+    assert first == again

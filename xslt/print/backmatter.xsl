@@ -39,7 +39,7 @@
           <xsl:for-each select="$choices">
             <xsl:variable name="shown" as="element()?" select="tk:choice-shown(., $mode)"/>
             <li>
-              <a class="tk-pageref" href="#tk-app-{generate-id()}"/>
+              <a class="tk-pageref" href="#tk-app-{tk:html-uid(.)}"/>
               <xsl:for-each select="ancestor::*[@xml:lang][1]/@xml:lang">
                 <span class="tk-register-lang"><xsl:value-of select="."/></span>
               </xsl:for-each>
