@@ -76,3 +76,20 @@ def test_unknown_style_and_bad_date_are_usage_errors():
     assert exc.value.exit_code == 2
     with pytest.raises(cite.CiteUsageError):
         cite.cite(tree, "mla", accessed="22/07/1950")
+    with pytest.raises(cite.CiteUsageError):
+        cite.cite_many(tree, ["mla", "harvard"])
+
+
+@pytest.mark.parametrize("path", [TELEGRAM, *sorted(CASES.glob("*.xml"))],
+                         ids=lambda p: p.name)
+def test_all_styles_at_once_equal_each_alone(path):
+    tree = xmlio.parse(path)
+    kw = {"accessed": ACCESSED, "base_url": "https://example.org/doc.html"}
+    try:
+        alone = {s: cite.cite(tree, s, **kw) for s in cite.STYLES}
+    except cite.TeikitError:
+        pytest.skip("not citable (tested elsewhere)")
+    together = cite.cite_many(tree, reversed(cite.STYLES), **kw)
+    assert list(together) == list(reversed(cite.STYLES))  # in the order asked
+    assert together == alone
+    assert cite.cite_many(tree, [], **kw) == {}
