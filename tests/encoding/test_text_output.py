@@ -144,3 +144,18 @@ def test_sign_candidates_cover_every_sign(tmp_path):
         if "<!DOCTYPE" in data or "xi:include" in data:
             continue
         assert _signs_outside_candidates(xsl, data)[1] == 0, f.name
+
+
+def test_text_sign_rule_names_the_sign_candidates():
+    """The plain text's sign rule lists element names (for speed); with choice and note,
+    which have rules of their own, they must be exactly tk:sign-candidates' names."""
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    signs = etree.parse(str(ROOT / "xslt" / "common" / "signs.xsl"))
+    select = next(f for f in signs.iter(f"{xsl}function")
+                  if f.get("name") == "tk:sign-candidates").find(f"{xsl}sequence").get("select")
+    candidates = set(re.findall(r"\w+", select.split("//", 1)[1]))
+    rules = etree.parse(str(ROOT / "xslt" / "text" / "signs.xsl"))
+    match = next(t.get("match") for t in rules.iter(f"{xsl}template")
+                 if t.get("priority") == "5")
+    names = set(re.findall(r"\w+", match.split("[", 1)[0]))
+    assert names | {"choice", "note"} == candidates

@@ -47,7 +47,15 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Text as it is; next to a milestone (any namespace, as tk:is-word-internal-break),
+       without the whitespace a word-internal break joins. -->
   <xsl:template match="text()">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template priority="1" match="text()[
+      preceding-sibling::node()[1][self::*:lb or self::*:pb or self::*:cb]
+      or following-sibling::node()[1][self::*:lb or self::*:pb or self::*:cb]]">
     <xsl:value-of select="tk:text-value(.)"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -26,8 +26,11 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Every other sign (supplied, gloss, attribution, archival-ref, ex, gap, unclear). -->
-  <xsl:template match="*[exists(tk:sign-kind(.))]" priority="5">
+  <!-- Every other sign (supplied, gloss, attribution, archival-ref, ex, gap, unclear):
+       the names tk:sign-candidates lists but choice and note, which have rules above
+       (matched by name, so that other elements are not asked for a sign kind). -->
+  <xsl:template match="(ex | supplied | gloss | bibl | gap | unclear)[exists(tk:sign-kind(.))]"
+                priority="5">
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
     <xsl:if test="tk:sign-placement(., $mode) = 'inline'">
       <xsl:value-of select="tk:sign-open($kind, $mode)"/>
