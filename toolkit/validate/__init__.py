@@ -212,7 +212,7 @@ def _run(tree: etree._ElementTree, r: Resolved, file: str, lines: list[str]) -> 
     if r.kind == "relaxng":
         from .relaxng import validate_tree
 
-        return validate_tree(tree, r.path, file)
+        return validate_tree(tree, r.path, file, lines or None)
     if r.kind == "schematron":
         from . import schematron
         return schematron.validate_tree(tree, r.path, file, r.phase, lines)

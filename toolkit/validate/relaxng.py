@@ -34,19 +34,24 @@ def compile_schema(schema: str | Path) -> RngSchema:
     return load_schema(schema)
 
 
-def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str) -> list[Issue]:
-    """RELAX NG issues for a parsed document, sorted by position; [] when valid."""
+def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str,
+                  lines: list[str] | None = None) -> list[Issue]:
+    """RELAX NG issues for a parsed document, sorted by position; [] when valid.
+
+    ``lines``: the source's lines (for columns), read from ``file`` when not given and
+    only if the document is invalid."""
     s = compile_schema(schema)
     compiled = s.for_names(*document_vocabulary(tree))
+    if compiled is not None and compiled.validate(tree):
+        return []
     root = tree.getroot()
-    lines = _source_lines(file)
+    if lines is None:
+        lines = _source_lines(file)
     if compiled is None:  # even the start pattern cannot match this root
         msg = f'element "{_name(root)}" not allowed here'
         if s.grammar is not None:
             msg += _expected(d.first_names(s.grammar, s.grammar.start), False)
         return [_issue(file, root, lines, msg)]
-    if compiled.validate(tree):
-        return []
     issues = _explain_all(s.grammar, tree, compiled.error_log, file, lines)
     return sorted({(i.line, i.column, i.message): i for i in issues}.values())
 
