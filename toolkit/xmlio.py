@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
+from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -186,12 +188,22 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
     """Resolve local XIncludes in place; a failure is reported with its location.
 
     A non-local href is refused here; one inside an included document is refused by
-    libxml2 itself, since the document's parser was made with ``no_network``.
+    libxml2 itself, since the document's parser was made with ``no_network``. A target
+    larger than the size limit is refused too (the document's own includes; those of an
+    included document are bounded by libxml2's own limits only).
     """
+    limit = limits.max_file_bytes()
     for inc in tree.getroot().iter(f"{{{XI_NS}}}include"):
         href = inc.get("href", "")
         if "://" in href and not href.startswith("file:"):
             raise NotWellFormed(f"XInclude of non-local resource refused: {href}",
+                                file=file, line=inc.sourceline or 0, column=1)
+        target = _local_target(inc.base or Path(file).resolve().as_uri(), href)
+        size = target.stat().st_size if target is not None and target.is_file() else 0
+        if size > limit:
+            raise LimitExceeded(f"XInclude target {href} too large ({limits.human(size)}): "
+                                f"teikit reads at most {limits.human(limit)} "
+                                f"({limits.ENV_MAX_BYTES} raises the limit)",
                                 file=file, line=inc.sourceline or 0, column=1)
     try:
         tree.xinclude()
@@ -199,6 +211,14 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
         entry = exc.error_log.last_error if exc.error_log else None
         line = entry.line if entry is not None else 0
         raise NotWellFormed(f"XInclude failed: {exc}", file=file, line=line, column=1) from None
+
+
+def _local_target(base: str, href: str) -> Path | None:
+    """The local file an XInclude href designates (relative to its base URI), if any."""
+    url = urljoin(base, href) if href else base
+    if not url.startswith("file:"):
+        return None
+    return Path(url2pathname(urlparse(url).path))
 
 
 def iter_xml_files(paths: list[str | os.PathLike]) -> Iterator[Path]:

@@ -257,3 +257,18 @@ def test_configure_saxon_lifts_the_jaxp_depth_limit():
     configured = PySaxonProcessor(license=False)
     limits.configure_saxon(configured)
     assert configured.parse_xml(xml_text=deep) is not None
+
+
+def test_xinclude_target_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+    (tmp_path / "big.xml").write_text("<p>" + "x" * 5000 + "</p>")
+    (tmp_path / "small.xml").write_text("<p>small</p>")
+    f = _write(tmp_path, "main.xml", hostile.tei(
+        f'<div {xi}>\n<xi:include href="small.xml"/>\n<xi:include href="big.xml"/></div>'))
+    monkeypatch.setenv(limits.ENV_MAX_BYTES, "4096")
+    with pytest.raises(UnsafeXML) as info:
+        xmlio.parse(f)
+    assert "XInclude target big.xml too large" in info.value.message
+    assert info.value.file == str(f) and info.value.line > 1
+    monkeypatch.setenv(limits.ENV_MAX_BYTES, "65536")
+    assert "x" * 5000 in etree.tostring(xmlio.parse(f)).decode()
