@@ -592,11 +592,7 @@ def grammar_text(start: list[str], defines: Mapping[str, Node], names: Iterable[
 
 def document_names(tree: etree._ElementTree) -> frozenset[QName]:
     """The (namespace, local name) pairs of every element in a document."""
-    out = set()
-    for el in tree.getroot().iter(etree.Element):
-        q = etree.QName(el)
-        out.add((q.namespace or "", q.localname))
-    return frozenset(out)
+    return frozenset(map(_clark, {el.tag for el in tree.getroot().iter(etree.Element)}))
 
 
 def document_vocabulary(tree: etree._ElementTree) -> tuple[frozenset[QName], frozenset[QName]]:
