@@ -70,3 +70,15 @@ def test_unknown_remote_schema_warns_without_network(monkeypatch):
     assert schemas == []
     assert [(w.line, w.severity) for w in warnings] == [(1, "warning")]
     assert "http://example.org/s.rng was not fetched" in warnings[0].message
+
+
+def test_warnings_name_the_kind_of_schema_not_fetched():
+    """Projects declare one address twice, as RELAX NG and as Schematron: the two
+    warnings must not read the same."""
+    tree = parse_bytes(b'<?xml-model href="http://example.org/s.rng" '
+                       b'schematypens="http://relaxng.org/ns/structure/1.0"?>'
+                       b'<?xml-model href="http://example.org/s.rng" '
+                       b'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n<TEI/>')
+    _, warnings = models.resolve(tree, "d.xml", TEI_ALL)
+    assert [w.message.split(" http")[0] for w in warnings] == ["RELAX NG schema",
+                                                               "Schematron schema"]

@@ -86,27 +86,32 @@ def models(tree: etree._ElementTree) -> list[Model]:
     return out
 
 
-def resolve_href(href: str, document: str | Path | None, tei_all: Path | None
-                 ) -> tuple[Path | None, str | None]:
-    """A local path for an href, or None with the reason it was not used."""
+_LABELS = {"relaxng": "RELAX NG ", "schematron": "Schematron ", "xsd": "XSD ", "odd": "ODD "}
+
+
+def resolve_href(href: str, document: str | Path | None, tei_all: Path | None,
+                 kind: str = "") -> tuple[Path | None, str | None]:
+    """A local path for an href, or None with the reason it was not used (naming the
+    schema's kind, so that two PIs for one address are told apart)."""
+    schema = _LABELS.get(kind, "") + "schema"
     parsed = urlparse(href)
     if _TEI_ALL.match(href):
         if tei_all is None:
             return None, "tei_all.rng is not installed (run: teikit schemas install)"
         return tei_all, None
     if parsed.scheme in ("http", "https", "ftp"):
-        return None, f"schema {href} was not fetched (teikit never uses the network)"
+        return None, f"{schema} {href} was not fetched (teikit never uses the network)"
     if parsed.scheme == "file":
         path = Path(unquote(parsed.path))
     elif parsed.scheme:
-        return None, f"schema {href}: unsupported URL scheme"
+        return None, f"{schema} {href}: unsupported URL scheme"
     else:
         path = Path(unquote(href))
         if not path.is_absolute() and document is not None:
             path = Path(document).resolve().parent / path
     path = path.resolve()
     if not path.is_file():
-        return None, f"schema {href} not found (looked at {path})"
+        return None, f"{schema} {href} not found (looked at {path})"
     return path, None
 
 
@@ -116,7 +121,7 @@ def resolve(tree: etree._ElementTree, file: str, tei_all: Path | None
     schemas: list[Resolved] = []
     warnings: list[Issue] = []
     for m in models(tree):
-        path, reason = resolve_href(m.href, file if file != "-" else None, tei_all)
+        path, reason = resolve_href(m.href, file if file != "-" else None, tei_all, m.kind)
         if path is None:
             warnings.append(Issue(file, m.line, 1, "warning", reason, rule="xml-model",
                                   source="xml-model"))
