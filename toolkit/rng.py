@@ -285,6 +285,7 @@ class Grammar:
         self._first: dict[str, frozenset[int]] = {}
         self._by_id: dict[int, Node] = {}
         self.deriv_cache: dict[tuple, object] = {}
+        self._starts: dict[int, tuple[frozenset[QName], tuple[Node, ...]]] = {}
         self._patterns_for: dict[QName, list[Node]] = {}  # (pattern, name) -> derivative
         self._index()
 
@@ -360,6 +361,19 @@ class Grammar:
         if k in ("optional", "zeroOrMore", "oneOrMore"):
             return self.first(p.kids[0], _stack)
         return []
+
+
+    def can_start(self, p: Node, qn: QName) -> bool:
+        """Whether an element named ``qn`` can start a match of ``p`` (from :meth:`first`,
+        kept per pattern as a set of names plus the wildcard element patterns)."""
+        found = self._starts.get(id(p))
+        if found is None:
+            firsts = self.first(p)
+            names = frozenset(q for n in firsts for q in nc_names(n.kids[0]))
+            wild = tuple(n for n in firsts if _has_wildcard(n.kids[0]))
+            found = self._starts[id(p)] = (names, wild)
+        names, wild = found
+        return qn in names or any(nc_matches(n.kids[0], qn) for n in wild)
 
 
 def _dedup(nodes: Iterable[Node]) -> list[Node]:

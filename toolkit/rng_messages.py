@@ -118,9 +118,12 @@ def _deriv(g: Grammar, p: Pat, q: QName) -> Pat:
         body = g.defines.get(p.attrs["name"])
         return NOT_ALLOWED if body is None else deriv(g, body, q)
     if k == "choice":
+        # only the alternatives an element named q can start (the others would derive to
+        # notAllowed): TEI's content models are choices of hundreds of elements
         out: Pat = NOT_ALLOWED
         for c in p.kids:
-            out = _choice(out, deriv(g, c, q))
+            if g.can_start(c, q):
+                out = _choice(out, deriv(g, c, q))
         return out
     if k in ("group", "interleave"):
         return deriv(g, _seq(p.kids, "g" if k == "group" else "i"), q)
