@@ -7,7 +7,8 @@ or while parsing, so memory and time stay bounded whatever the input:
     The largest document read, 64 MiB by default (the largest document of the test
     corpus is about 2 MB). The size is checked before the file is read, and reads are
     bounded, so a huge file, ``/dev/zero`` or an endless pipe is refused without
-    loading it. The files a document XIncludes are held to it too. Override with the
+    loading it. The files a document XIncludes (directly or through an included file)
+    are held to it too, before anything is included. Override with the
     environment variable ``TEIKIT_MAX_BYTES`` (bytes).
 ``MAX_DEPTH``
     The deepest element nesting accepted: 2048 levels, libxml2's hard limit with

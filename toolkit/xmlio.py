@@ -188,29 +188,59 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
     """Resolve local XIncludes in place; a failure is reported with its location.
 
     A non-local href is refused here; one inside an included document is refused by
-    libxml2 itself, since the document's parser was made with ``no_network``. A target
-    larger than the size limit is refused too (the document's own includes; those of an
-    included document are bounded by libxml2's own limits only).
+    libxml2 itself, since the document's parser was made with ``no_network``. Every
+    file the document includes, directly or through an included document, is held to
+    the size limit before anything is included.
     """
-    limit = limits.max_file_bytes()
     for inc in tree.getroot().iter(f"{{{XI_NS}}}include"):
         href = inc.get("href", "")
         if "://" in href and not href.startswith("file:"):
             raise NotWellFormed(f"XInclude of non-local resource refused: {href}",
                                 file=file, line=inc.sourceline or 0, column=1)
-        target = _local_target(inc.base or Path(file).resolve().as_uri(), href)
-        size = target.stat().st_size if target is not None and target.is_file() else 0
-        if size > limit:
-            raise LimitExceeded(f"XInclude target {href} too large ({limits.human(size)}): "
-                                f"teikit reads at most {limits.human(limit)} "
-                                f"({limits.ENV_MAX_BYTES} raises the limit)",
-                                file=file, line=inc.sourceline or 0, column=1)
+        base = inc.base or Path(file).resolve().as_uri()
+        for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set()):
+            limit = limits.max_file_bytes()
+            if size > limit:
+                shown = os.path.relpath(target, Path(file).resolve().parent)
+                raise LimitExceeded(
+                    f"XInclude target {shown} too large ({limits.human(size)}): teikit "
+                    f"reads at most {limits.human(limit)} ({limits.ENV_MAX_BYTES} raises "
+                    "the limit)", file=file, line=inc.sourceline or 0, column=1)
     try:
         tree.xinclude()
     except etree.XIncludeError as exc:
         entry = exc.error_log.last_error if exc.error_log else None
         line = entry.line if entry is not None else 0
         raise NotWellFormed(f"XInclude failed: {exc}", file=file, line=line, column=1) from None
+
+
+_MAX_INCLUDE_DEPTH = 16
+
+
+def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int = 0
+                   ) -> Iterator[tuple[Path, int]]:
+    """(file, size) of an XInclude's local target and of the files it includes in turn
+    (each read only if it is within the size limit; unreadable ones are left to libxml2,
+    which reports them when it includes)."""
+    target = _local_target(base, href)
+    if target is None or target in seen or depth > _MAX_INCLUDE_DEPTH:
+        return
+    seen.add(target)
+    try:
+        size = target.stat().st_size
+    except OSError:
+        return
+    yield target, size
+    if parse == "text" or size > limits.max_file_bytes():
+        return
+    try:
+        root = etree.fromstring(target.read_bytes(), secure_parser(),
+                                base_url=target.resolve().as_uri())
+    except (OSError, etree.XMLSyntaxError, ValueError):
+        return
+    for inc in root.iter(f"{{{XI_NS}}}include"):
+        yield from _include_sizes(inc.base or target.resolve().as_uri(), inc.get("href", ""),
+                                  inc.get("parse", "xml"), seen, depth + 1)
 
 
 def _local_target(base: str, href: str) -> Path | None:

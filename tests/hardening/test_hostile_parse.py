@@ -272,3 +272,22 @@ def test_xinclude_target_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     assert info.value.file == str(f) and info.value.line > 1
     monkeypatch.setenv(limits.ENV_MAX_BYTES, "65536")
     assert "x" * 5000 in etree.tostring(xmlio.parse(f)).decode()
+
+
+def test_nested_xinclude_target_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    """A file included by an included file is held to the limit too, before anything
+    is included; the refusal is located at the document's own xi:include."""
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "big.xml").write_text("<p>" + "y" * 5000 + "</p>")
+    (tmp_path / "parts" / "part.xml").write_text(f'<div {xi}><xi:include href="big.xml"/></div>')
+    (tmp_path / "parts" / "loop.xml").write_text(f'<div {xi}><xi:include href="loop.xml"/></div>')
+    f = _write(tmp_path, "main.xml", hostile.tei(
+        f'<div {xi}>\n<xi:include href="parts/loop.xml"/>\n'
+        '<xi:include href="parts/part.xml"/></div>'))
+    monkeypatch.setenv(limits.ENV_MAX_BYTES, "4096")
+    with pytest.raises(UnsafeXML) as info:
+        xmlio.parse(f)
+    assert "XInclude target parts/big.xml too large" in info.value.message
+    assert info.value.line == f.read_text().splitlines().index(
+        '<xi:include href="parts/part.xml"/></div></body></text></TEI>') + 1
