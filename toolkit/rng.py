@@ -362,7 +362,6 @@ class Grammar:
             return self.first(p.kids[0], _stack)
         return []
 
-
     def can_start(self, p: Node, qn: QName) -> bool:
         """Whether an element named ``qn`` can start a match of ``p`` (from :meth:`first`,
         kept per pattern as a set of names plus the wildcard element patterns)."""
@@ -606,7 +605,7 @@ def grammar_text(start: list[str], defines: Mapping[str, Node], names: Iterable[
 
 def document_names(tree: etree._ElementTree) -> frozenset[QName]:
     """The (namespace, local name) pairs of every element in a document."""
-    return frozenset(map(_clark, {el.tag for el in tree.getroot().iter(etree.Element)}))
+    return frozenset(map(split_clark, {el.tag for el in tree.getroot().iter(etree.Element)}))
 
 
 def document_vocabulary(tree: etree._ElementTree) -> tuple[frozenset[QName], frozenset[QName]]:
@@ -615,10 +614,11 @@ def document_vocabulary(tree: etree._ElementTree) -> tuple[frozenset[QName], fro
     for el in tree.getroot().iter(etree.Element):
         els.add(el.tag)
         attrs.update(el.attrib)
-    return frozenset(map(_clark, els)), frozenset(map(_clark, attrs))
+    return frozenset(map(split_clark, els)), frozenset(map(split_clark, attrs))
 
 
-def _clark(name: str) -> QName:
+def split_clark(name: str) -> QName:
+    """``{ns}local`` (lxml's tag and attribute names) as (namespace URI, local name)."""
     if name[0] == "{":
         ns, local = name[1:].split("}", 1)
         return ns, local

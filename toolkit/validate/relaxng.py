@@ -24,7 +24,15 @@ from lxml import etree
 
 from .. import rng_messages as d
 from ..errors import Issue
-from ..rng import Grammar, Node, RngSchema, document_vocabulary, load_schema, nc_matches
+from ..rng import (
+    Grammar,
+    Node,
+    RngSchema,
+    document_vocabulary,
+    load_schema,
+    nc_matches,
+    split_clark,
+)
 
 _MAX_LISTED = 12  # names listed in an "expected ..." before "…"
 
@@ -114,7 +122,7 @@ class _Checker:
             key = (id(pat), name)
             match = self.attr_cache.get(key)
             if match is None:
-                qn = _attr_qn(name)
+                qn = split_clark(name)
                 match = self.attr_cache[key] = [a for a in allowed if nc_matches(a.kids[0], qn)]
             if match and _value_ok(self.g, match[0], value):
                 continue
@@ -130,7 +138,7 @@ class _Checker:
                 out.append(_issue(self.file, el, self.lines,
                                   msg + _value_expectation(self.g, match[0])))
         for req in _required(self.g, pat):
-            if not any(nc_matches(req.kids[0], _attr_qn(a)) for a in el.attrib):
+            if not any(nc_matches(req.kids[0], split_clark(a)) for a in el.attrib):
                 label = _attr_label(req) or "any attribute"
                 out.append(_issue(self.file, el, self.lines, f'element "{_name(el)}" missing '
                                   f'required attribute "{label}"'))
@@ -187,13 +195,6 @@ def _required(g: Grammar, pat: Node) -> list[Node]:
     if id(pat) not in _REQUIRED:
         _REQUIRED[id(pat)] = d.required_attributes(g, pat)
     return _REQUIRED[id(pat)]
-
-
-def _attr_qn(name: str) -> tuple[str, str]:
-    if name[0] == "{":
-        ns, local = name[1:].split("}", 1)
-        return ns, local
-    return "", name
 
 
 # Caches keyed by id() of grammar Nodes: loaded schemas stay in rng's process-wide
@@ -273,11 +274,7 @@ def _attr_name(name: str, el: etree._Element) -> str:
 
 
 def _qn(el: etree._Element) -> tuple[str, str]:
-    tag = el.tag
-    if tag[0] == "{":
-        ns, local = tag[1:].split("}", 1)
-        return ns, local
-    return "", tag
+    return split_clark(el.tag)
 
 
 def _name(el: etree._Element) -> str:
