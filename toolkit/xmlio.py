@@ -198,8 +198,8 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
             raise NotWellFormed(f"XInclude of non-local resource refused: {href}",
                                 file=file, line=inc.sourceline or 0, column=1)
         base = inc.base or Path(file).resolve().as_uri()
+        limit = limits.max_file_bytes()
         for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set()):
-            limit = limits.max_file_bytes()
             if size > limit:
                 shown = os.path.relpath(target, Path(file).resolve().parent)
                 raise LimitExceeded(
@@ -220,8 +220,8 @@ _MAX_INCLUDE_DEPTH = 16
 def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int = 0
                    ) -> Iterator[tuple[Path, int]]:
     """(file, size) of an XInclude's local target and of the files it includes in turn
-    (each read only if it is within the size limit; unreadable ones are left to libxml2,
-    which reports them when it includes)."""
+    (read with the size limit; unreadable or malformed ones are left to libxml2, which
+    reports them when it includes)."""
     target = _local_target(base, href)
     if target is None or target in seen or depth > _MAX_INCLUDE_DEPTH:
         return
@@ -231,15 +231,15 @@ def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int
     except OSError:
         return
     yield target, size
-    if parse == "text" or size > limits.max_file_bytes():
+    if parse == "text":
         return
+    uri = target.resolve().as_uri()
     try:
-        root = etree.fromstring(target.read_bytes(), secure_parser(),
-                                base_url=target.resolve().as_uri())
-    except (OSError, etree.XMLSyntaxError, ValueError):
+        root = parse_bytes(read_bytes(target), str(target), base_url=uri).getroot()
+    except TeikitError:
         return
     for inc in root.iter(f"{{{XI_NS}}}include"):
-        yield from _include_sizes(inc.base or target.resolve().as_uri(), inc.get("href", ""),
+        yield from _include_sizes(inc.base or uri, inc.get("href", ""),
                                   inc.get("parse", "xml"), seen, depth + 1)
 
 
