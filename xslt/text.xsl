@@ -7,6 +7,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="common/functions.xsl"/>
   <xsl:include href="common/signs.xsl"/>
+  <xsl:include href="common/behaviours.xsl"/>
   <xsl:include href="text/params.xsl"/>
   <xsl:include href="text/document.xsl"/>
   <xsl:include href="text/blocks.xsl"/>

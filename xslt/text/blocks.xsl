@@ -1,5 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Layout: blocks, lines, word boundaries, milestones, text nodes. -->
+<!-- Plain-text layout by behaviour (common/behaviours.xsl): every element's behaviour says
+     how it breaks the flow of text, a block (blank line around), a line (new line) or a word
+     boundary; then the element's own handling (a sign, a genre template, or its children).
+     Named templates, one per kind of layout, that an edition's XSLT importing text.xsl may
+     redefine: tk:text-block, tk:text-line, tk:text-word. -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -7,44 +11,71 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- How an element breaks the flow of plain text: a block (blank line), a line (new
-       line) or a word boundary around the element; then the element's own handling (a
-       sign, or its children). Everything else is inline. Matched by name, so that the
-       many inline elements of a large text cost nothing here. -->
-  <xsl:template priority="10" match="
-      p | ab | head | div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | opener | closer
-      | dateline | trailer | postscript | epigraph | argument | lg | list | listBibl | table
-      | sp | speaker | castList | castGroup | titlePage | docTitle | titlePart | front | body
-      | back | floatingText | figure | figDesc | set | performance | cit
-      | seg[parent::opener]
-      | stage[not(ancestor::p or ancestor::l or ancestor::ab or ancestor::speaker)]
-      | quote[p | ab | lg | l | floatingText | list]
-      | bibl[parent::*[local-name() = ('div', 'body', 'back', 'front', 'listBibl', 'div1',
-                                      'div2', 'div3')]]">
+  <!-- behaviours laid out as blocks (blank lines), as lines, and as separate words -->
+  <xsl:variable name="tk:text-blocks" as="xs:string+" select="('text', 'section', 'heading',
+      'paragraph', 'block', 'list', 'table', 'figure', 'lineGroup', 'speech', 'stage',
+      'address', 'register', 'description', 'dictEntry')"/>
+  <xsl:variable name="tk:text-lines" as="xs:string+" select="('listItem', 'label', 'row',
+      'line', 'speaker', 'addressLine', 'registerEntry')"/>
+  <xsl:variable name="tk:text-words" as="xs:string+" select="('cell', 'space', 'break',
+      'graphic')"/>
+
+  <xsl:template match="*" priority="10">
+    <xsl:variable name="b" as="xs:string" select="tk:behaviour(.)"/>
+    <xsl:choose>
+      <!-- kept out of the reading text (the header's parts are the header's business) -->
+      <xsl:when test="$b = ('omit', 'metadata') and ancestor::text"/>
+      <xsl:when test="$b = $tk:text-blocks"><xsl:call-template name="tk:text-block"/></xsl:when>
+      <xsl:when test="$b = $tk:text-lines"><xsl:call-template name="tk:text-line"/></xsl:when>
+      <xsl:when test="$b = $tk:text-words"><xsl:call-template name="tk:text-word"/></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tk:text-block">
     <xsl:value-of select="$tk:BLOCK"/>
     <xsl:next-match/>
     <xsl:value-of select="$tk:BLOCK"/>
   </xsl:template>
 
-  <xsl:template priority="10" match="
-      item | l | castItem | row | label | docDate | docImprint | byline | docAuthor
-      | salute[not(../text()[normalize-space()])] | signed[not(../text()[normalize-space()])]">
+  <xsl:template name="tk:text-line">
     <xsl:value-of select="$tk:LINE"/>
     <xsl:next-match/>
     <xsl:value-of select="$tk:LINE"/>
   </xsl:template>
 
-  <xsl:template priority="10" match="cell | role | roleDesc | w">
+  <xsl:template name="tk:text-word">
     <xsl:value-of select="$tk:SPACE"/>
     <xsl:next-match/>
     <xsl:value-of select="$tk:SPACE"/>
   </xsl:template>
 
   <!-- Milestones: a word boundary, unless they break a word (@break="no"). -->
-  <xsl:template match="lb | pb | cb">
+  <xsl:template match="lb | cb | gb | milestone | space">
     <xsl:if test="not(tk:is-word-internal-break(.))">
       <xsl:value-of select="$tk:SPACE"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A page break: its number, in brackets, at a word boundary (within a word: nothing). -->
+  <xsl:template match="pb">
+    <xsl:if test="not(tk:is-word-internal-break(.))">
+      <xsl:value-of select="$tk:SPACE || (if (normalize-space(@n)) then '[' || normalize-space(@n)
+          || '] ' else '')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Cells of a row: separated by a bar. -->
+  <xsl:template match="cell[preceding-sibling::cell]" priority="1">
+    <xsl:text> | </xsl:text>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- The readings of a substitution, one after the other as separate words. -->
+  <xsl:template match="subst/*">
+    <xsl:value-of select="$tk:SPACE"/>
+    <xsl:apply-templates/>
+    <xsl:value-of select="$tk:SPACE"/>
   </xsl:template>
 
   <!-- Text as it is; next to a milestone (any namespace, as tk:is-word-internal-break),
