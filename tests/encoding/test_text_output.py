@@ -76,8 +76,8 @@ def test_any_tei_keeps_every_word(shared_dir, name, mode):
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     tree = etree.parse(str(path))
-    # the readings of a choice are alternatives, not one word: keep them apart
-    for alt in tree.xpath("//tei:choice/*", namespaces=NS):
+    # the readings of a choice, app or subst are alternatives, not one word: keep them apart
+    for alt in tree.xpath("//tei:choice/* | //tei:app/* | //tei:subst/*", namespaces=NS):
         alt.tail = " " + (alt.tail or "")
         if alt.getprevious() is None:
             alt.addprevious(etree.Comment("x"))

@@ -66,14 +66,14 @@
         docEdition docImprint docTitle epigraph epilogue figDesc imprimatur opener postscript
         prologue salute set signed titlePage titlePart trailer performance quote caption
         listWit witness listApp noteGrp fw form sense re gramGrp etym xr def usg dictScrap
-        entryFree cit said u annotationBlock incident kinesic vocal writing shift pause
+        entryFree cit said u annotationBlock writing
         msContents msItem msItemStruct physDesc objectDesc supportDesc support layoutDesc
         layout handDesc handNote handNotes scriptDesc scriptNote typeDesc typeNote decoDesc
         decoNote musicNotation additions bindingDesc binding sealDesc seal accMat history
         origin provenance acquisition additional adminInfo recordHist custodialHist
         surrogates listBibl listRef listChange listTranspose transpose listAnnotation
         annotation listForest forest eTree tree eLeaf iNode root triangle graph node arc
-        recording equipment broadcast castList castGroup listNym nym listObject object
+        recording equipment broadcast listNym nym listObject object
         objectIdentifier state trait education faith langKnowledge langKnown nationality
         occupation residence socecStatus affiliation floruit birth death event relation
         constitution equiv epilogue sound tech view camera move egXML eg exemplum remarks
@@ -83,7 +83,7 @@
     <tk:row behaviour="description" elements="msDesc msPart objectDesc"/>
     <tk:row behaviour="dictEntry" elements="entry superEntry"/>
     <tk:row behaviour="title" elements="title"/>
-    <tk:row behaviour="list" elements="list"/>
+    <tk:row behaviour="list" elements="list castList castGroup"/>
     <tk:row behaviour="listItem" elements="item castItem"/>
     <tk:row behaviour="label" elements="label headLabel headItem"/>
     <tk:row behaviour="note" elements="note witDetail"/>
@@ -104,7 +104,7 @@
     <tk:row behaviour="lineGroup" elements="lg"/>
     <tk:row behaviour="speech" elements="sp"/>
     <tk:row behaviour="speaker" elements="speaker"/>
-    <tk:row behaviour="stage" elements="stage"/>
+    <tk:row behaviour="stage" elements="stage incident kinesic vocal shift pause"/>
     <tk:row behaviour="address" elements="address"/>
     <tk:row behaviour="addressLine" elements="addrLine street postCode postBox"/>
     <tk:row behaviour="register" elements="listPerson listPlace listOrg listEvent listRelation
@@ -221,6 +221,36 @@
         'table', 'sp', 'div', 'floatingText', 'listBibl', 'listPerson', 'listPlace',
         'listOrg', 'listEvent', 'quote', 'figure', 'address', 'opener', 'closer')
         or tk:holds-block(.)][not(self::note)])"/>
+  </xsl:function>
+
+  <!-- True when an element bounds the words around it even where it is inline: a block
+       standing in mixed content (closer "Ihrem <signed>…"), the parts of a cast item, the
+       events of spoken text, words. Outputs put a word boundary around it. -->
+  <xsl:function name="tk:bounds-words" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" as="xs:string" select="local-name($e)"/>
+    <xsl:sequence select="namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0' and (
+        $n = ('role', 'roleDesc', 'actor', 'w', 'incident', 'kinesic', 'vocal', 'pause',
+              'writing', 'shift', 'lem', 'rdg', 'rdgGrp', 'witDetail', 'stage', 'salute',
+              'signed', 'dateline', 'addrLine', 'label', 'bibl', 'quote', 'cit', 'said')
+        or $tk:behaviour-table($n) = $tk:block-behaviours)"/>
+  </xsl:function>
+
+  <!-- Would the element's text run into the word before it (after it)? True when a letter
+       or digit ends the text before and begins the element's own text (or the reverse).
+       Outputs put a space there for an element that bounds words. -->
+  <xsl:function name="tk:glues-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="matches(string($e/preceding::text()[1]), '\w$')
+        and matches(string(($e//text()[normalize-space()])[1]), '^\s*\w')
+        and not(matches(string(($e//text())[1]), '^\s'))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:glues-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="matches(string($e/following::text()[1]), '^\w')
+        and matches(string(($e//text()[normalize-space()])[last()]), '\w\s*$')
+        and not(matches(string(($e//text())[last()]), '\s$'))"/>
   </xsl:function>
 
   <!-- True when the element makes a block of its own where it stands. -->

@@ -58,10 +58,12 @@
     <xsl:sequence select="$e/ancestor-or-self::text[not(group)][1]"/>
   </xsl:function>
 
-  <!-- True for milestones that mark a break in the middle of a word (@break="no"). -->
+  <!-- True for milestones that mark a break in the middle of a word (@break="no"; older
+       EpiDoc marks it type="inWord"). -->
   <xsl:function name="tk:is-word-internal-break" as="xs:boolean">
     <xsl:param name="n" as="node()?"/>
-    <xsl:sequence select="exists($n/self::*[local-name() = ('lb', 'pb', 'cb')][@break = ('no', 'false')])"/>
+    <xsl:sequence select="exists($n/self::*[local-name() = ('lb', 'pb', 'cb')]
+        [@break = ('no', 'false') or @type = 'inWord'])"/>
   </xsl:function>
 
   <!-- A text node's string, with the whitespace next to a word-internal break removed. -->

@@ -28,6 +28,11 @@
       <xsl:when test="$b = $tk:text-blocks"><xsl:call-template name="tk:text-block"/></xsl:when>
       <xsl:when test="$b = $tk:text-lines"><xsl:call-template name="tk:text-line"/></xsl:when>
       <xsl:when test="$b = $tk:text-words"><xsl:call-template name="tk:text-word"/></xsl:when>
+      <xsl:when test="tk:bounds-words(.)">
+        <xsl:if test="tk:glues-before(.)"><xsl:value-of select="$tk:SPACE"/></xsl:if>
+        <xsl:next-match/>
+        <xsl:if test="tk:glues-after(.)"><xsl:value-of select="$tk:SPACE"/></xsl:if>
+      </xsl:when>
       <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -68,6 +73,13 @@
   <!-- Cells of a row: separated by a bar. -->
   <xsl:template match="cell[preceding-sibling::cell]" priority="1">
     <xsl:text> | </xsl:text>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- The description of a role after its name: "Claudius, king of Denmark". -->
+  <xsl:template match="roleDesc[preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
+      [self::role]]">
+    <xsl:text>, </xsl:text>
     <xsl:apply-templates/>
   </xsl:template>
 
