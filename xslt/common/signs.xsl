@@ -87,7 +87,39 @@
           'description': 'Reading uncertain.',
           'tei': 'unclear', 'decl': 'sign-unclear',
           'diplomatic-open': '', 'diplomatic-close': '', 'reading-open': '', 'reading-close': '(?)',
-          'diplomatic-alt': 'unclear', 'reading-alt': 'unclear'}
+          'diplomatic-alt': 'unclear', 'reading-alt': 'unclear'},
+      (: Leiden conventions, for the edition text of epigraphic and papyrological editions
+         (div type=edition, as EpiDoc encodes them): the same marks in both modes :)
+      map{'kind': 'leiden-lost', 'label': 'Restored',
+          'description': 'Letters lost in the original, restored by the editor (Leiden [ ]).',
+          'tei': 'div[@type=edition]//supplied[@reason=lost]', 'decl': '',
+          'diplomatic-open': '[', 'diplomatic-close': ']', 'reading-open': '[', 'reading-close': ']',
+          'diplomatic-alt': 'restored', 'reading-alt': 'restored'},
+      map{'kind': 'leiden-omitted', 'label': 'Omitted',
+          'description': 'Letters omitted by the scribe, added by the editor (Leiden ⟨ ⟩).',
+          'tei': 'div[@type=edition]//supplied', 'decl': '',
+          'diplomatic-open': '⟨', 'diplomatic-close': '⟩', 'reading-open': '⟨', 'reading-close': '⟩',
+          'diplomatic-alt': 'added', 'reading-alt': 'added'},
+      map{'kind': 'leiden-gap', 'label': 'Lacuna',
+          'description': 'Letters lost: one dot per letter when their number is known, dashes when not (Leiden [...], [- - -]).',
+          'tei': 'div[@type=edition]//gap', 'decl': '',
+          'diplomatic-open': '[', 'diplomatic-close': ']', 'reading-open': '[', 'reading-close': ']',
+          'diplomatic-alt': 'lacuna', 'reading-alt': 'lacuna'},
+      map{'kind': 'leiden-illegible', 'label': 'Illegible',
+          'description': 'Traces of letters that cannot be read: one dot per letter (Leiden . . .).',
+          'tei': 'div[@type=edition]//gap[@reason=illegible]', 'decl': '',
+          'diplomatic-open': '', 'diplomatic-close': '', 'reading-open': '', 'reading-close': '',
+          'diplomatic-alt': 'illegible', 'reading-alt': 'illegible'},
+      map{'kind': 'leiden-unclear', 'label': 'Uncertain letters',
+          'description': 'Letters damaged or uncertain, read by the editor (Leiden underdot).',
+          'tei': 'div[@type=edition]//unclear', 'decl': '',
+          'diplomatic-open': '', 'diplomatic-close': '', 'reading-open': '', 'reading-close': '',
+          'diplomatic-alt': 'uncertain', 'reading-alt': 'uncertain'},
+      map{'kind': 'leiden-expansion', 'label': 'Abbreviation resolved',
+          'description': 'Letters of an abbreviation supplied by the editor (Leiden ( )).',
+          'tei': 'div[@type=edition]//ex', 'decl': '',
+          'diplomatic-open': '(', 'diplomatic-close': ')', 'reading-open': '(', 'reading-close': ')',
+          'diplomatic-alt': 'expanded', 'reading-alt': 'expanded'}
     )"/>
 
   <!-- The legend entries by kind. -->
@@ -112,7 +144,9 @@
   <xsl:function name="tk:sign-kind" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
-      if ($e/self::choice[sic or corr]) then 'sic-corr'
+      if ($e/self::*[self::supplied or self::gap or self::unclear or self::ex]
+          [ancestor::div[@type = 'edition']]) then tk:leiden-kind($e)
+      else if ($e/self::choice[sic or corr]) then 'sic-corr'
       else if ($e/self::choice[orig or reg]) then 'orig-reg'
       else if ($e/self::choice[abbr or expan]) then 'expansion'
       else if ($e/self::ex) then 'expansion'
@@ -126,6 +160,39 @@
       else if ($e/self::gap) then 'gap'
       else if ($e/self::unclear) then 'unclear'
       else ()"/>
+  </xsl:function>
+
+  <!-- The Leiden sign of an element of an edition text (div type="edition"). -->
+  <xsl:function name="tk:leiden-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::supplied) then (if ($e/@reason = 'lost') then 'leiden-lost' else 'leiden-omitted')
+      else if ($e/self::gap) then (if ($e/@reason = 'illegible') then 'leiden-illegible' else 'leiden-gap')
+      else if ($e/self::unclear) then 'leiden-unclear'
+      else 'leiden-expansion'"/>
+  </xsl:function>
+
+  <!-- What a sign shows in place of missing text: the dots or dashes of a Leiden gap
+       (one dot per letter up to 5 when @quantity is known, ".N." beyond; "- - -" when the
+       extent is unknown; lost lines "- - - - - -"), '' for every other sign. -->
+  <xsl:function name="tk:sign-content" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="q" as="xs:integer?" select="($e/@quantity, $e/@atLeast)[1]
+        [. castable as xs:integer] ! xs:integer(.)"/>
+    <xsl:sequence select="
+      if (not($e/self::gap[ancestor::div[@type = 'edition']])) then ''
+      else if ($e/@unit = 'line') then '- - - - - -'
+      else if (exists($q) and $q le 5) then
+        string-join(for $i in 1 to $q return '.', if ($e/@reason = 'illegible') then ' ' else '')
+      else if (exists($q)) then
+        (if ($e/@precision = 'low' or exists($e/@atLeast)) then '.ca. ' else '.') || $q || '.'
+      else '- - -'"/>
+  </xsl:function>
+
+  <!-- Leiden underdots: every letter of an uncertain reading with a combining dot below. -->
+  <xsl:function name="tk:underdot" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace($s, '(\w)', '$1&#x323;')"/>
   </xsl:function>
 
   <!-- The elements under $scope that tk:sign-kind may give a kind (keep the two in step):

@@ -17,8 +17,7 @@
       'address', 'register', 'description', 'dictEntry')"/>
   <xsl:variable name="tk:text-lines" as="xs:string+" select="('listItem', 'label', 'row',
       'line', 'speaker', 'addressLine', 'registerEntry')"/>
-  <xsl:variable name="tk:text-words" as="xs:string+" select="('cell', 'space', 'break',
-      'graphic')"/>
+  <xsl:variable name="tk:text-words" as="xs:string+" select="('cell', 'graphic')"/>
 
   <xsl:template match="*" priority="10">
     <xsl:variable name="b" as="xs:string" select="tk:behaviour(.)"/>

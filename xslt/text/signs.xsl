@@ -33,8 +33,13 @@
                 priority="5">
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
     <xsl:if test="tk:sign-placement(., $mode) = 'inline'">
-      <xsl:value-of select="tk:sign-open($kind, $mode)"/>
-      <xsl:apply-templates/>
+      <xsl:value-of select="tk:sign-open($kind, $mode) || tk:sign-content(.)"/>
+      <xsl:choose>
+        <xsl:when test="$kind = 'leiden-unclear' and not(*)">
+          <xsl:value-of select="tk:underdot(.)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="tk:sign-close($kind, $mode)"/>
     </xsl:if>
   </xsl:template>
