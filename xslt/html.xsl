@@ -5,6 +5,9 @@
   <xsl:include href="common/functions.xsl"/>
   <xsl:include href="common/signs.xsl"/>
   <xsl:include href="common/behaviours.xsl"/>
+  <xsl:include href="common/lines.xsl"/>
+  <xsl:include href="common/apparatus.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/modes.xsl"/>
   <xsl:include href="html/functions.xsl"/>
@@ -17,4 +20,8 @@
   <xsl:include href="html/notes.xsl"/>
   <xsl:include href="html/entities.xsl"/>
   <xsl:include href="html/cite.xsl"/>
+  <xsl:include href="html/registers.xsl"/>
+  <xsl:include href="html/verse.xsl"/>
+  <xsl:include href="html/tables.xsl"/>
+  <xsl:include href="html/apparatus.xsl"/>
 </xsl:stylesheet>

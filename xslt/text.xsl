@@ -8,9 +8,15 @@
   <xsl:include href="common/functions.xsl"/>
   <xsl:include href="common/signs.xsl"/>
   <xsl:include href="common/behaviours.xsl"/>
+  <xsl:include href="common/lines.xsl"/>
+  <xsl:include href="common/apparatus.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
   <xsl:include href="text/params.xsl"/>
   <xsl:include href="text/document.xsl"/>
   <xsl:include href="text/blocks.xsl"/>
   <xsl:include href="text/signs.xsl"/>
   <xsl:include href="text/notes.xsl"/>
+  <xsl:include href="text/registers.xsl"/>
+  <xsl:include href="text/verse.xsl"/>
+  <xsl:include href="text/apparatus.xsl"/>
 </xsl:stylesheet>

@@ -48,7 +48,9 @@ def html_text(data: str | bytes) -> str:
     doc = html.fromstring(data)
     for bad in doc.xpath("//script | //style | //head"):
         bad.drop_tree()
-    return doc.text_content()
+    # an authority record is a link naming its source: its address is where the TEI's is
+    hrefs = doc.xpath("//a[contains(@class, 'tk-authority')]/@href")
+    return doc.text_content() + " " + " ".join(hrefs)
 
 
 def missing_words(source: Iterable[str], output: str) -> list[str]:

@@ -40,11 +40,16 @@ def html_doc(page: str) -> lhtml.HtmlElement:
 
 
 def html_words(page: str) -> set[str]:
-    """The words of the page's <main> (the text and its footnotes), text node by node."""
+    """The words of the page's <main> (the text and its footnotes), text node by node, and
+    the addresses of its authority links."""
     main = html_doc(page).find(".//main")
     words: set[str] = set()
     for s in main.itertext():
         words.update(WORD.findall(s))
+    # an authority record is a link naming its source ("GND 118609807"): the address the
+    # TEI gives is the link's target
+    for href in main.xpath(".//a[contains(@class, 'tk-authority')]/@href"):
+        words.update(WORD.findall(href))
     return words
 
 

@@ -106,6 +106,29 @@
     </xsl:if>
   </xsl:function>
 
+  <!-- The image a page break's @facs points to: an image address given directly (a URL or
+       file name ending in an image extension), or the graphic/@url of the surface, zone or
+       graphic of the document that a "#id" names; () otherwise (a bare id says nothing about
+       where an image is). -->
+  <xsl:function name="tk:facs-image" as="xs:string?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="f" as="xs:string" select="normalize-space((tokenize($pb/@facs), '')[1])"/>
+    <xsl:variable name="target" as="element()?" select="tk:target($pb, $f)"/>
+    <xsl:sequence select="
+        if (exists($target)) then ($target/descendant-or-self::*[local-name() = 'graphic']/@url,
+            $target/ancestor::*[local-name() = 'surface']/*[local-name() = 'graphic']/@url)[1]
+            ! string(.)
+        else if (matches($f, '\.(jpe?g|png|gif|tiff?|jp2|webp|svg)$', 'i')) then $f
+        else ()"/>
+  </xsl:function>
+
+  <!-- A TEI example (egXML) as the XML it shows. -->
+  <xsl:function name="tk:egxml-source" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="replace(string-join($e/node() ! serialize(.), ''),
+        ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/>
+  </xsl:function>
+
   <!-- Raw text flattened to one line (for endnotes and apparatus entries). -->
   <xsl:function name="tk:one-line" as="xs:string">
     <xsl:param name="raw" as="xs:string"/>

@@ -9,32 +9,12 @@
   <xsl:key name="tk:html-corresp" match="*[@corresp]"
       use="tokenize(@corresp) ! substring-after(., '#')"/>
 
-  <!-- TEI elements rendered as blocks (div); everything else is inline (span) unless it
-       holds a block -->
-  <xsl:variable name="tk:html-block-names" as="xs:string*" select="('div', 'div1', 'div2',
-      'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'speaker',
-      'list', 'item', 'listBibl', 'table', 'row', 'cell', 'figure', 'quote', 'floatingText',
-      'body', 'front', 'back', 'group', 'text', 'opener', 'closer', 'dateline', 'byline',
-      'docTitle', 'titlePage', 'titlePart', 'docImprint', 'docAuthor', 'docDate', 'argument',
-      'epigraph', 'trailer', 'postscript', 'salute', 'signed', 'castList', 'castGroup',
-      'castItem', 'listPerson', 'listPlace', 'listOrg', 'person', 'place', 'org', 'u',
-      'entry', 'sense', 'form', 'div', 'lem', 'app', 'listApp', 'spGrp', 'set', 'stage',
-      'ab', 'fw', 'address', 'listEvent', 'event', 'bibl', 'biblStruct', 'msDesc', 'label')"/>
-
+  <!-- TEI elements rendered as blocks (div) are those whose behaviour makes a block where
+       they stand (common/behaviours.xsl); everything else is inline (span) unless it holds a
+       block -->
   <xsl:function name="tk:html-is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = $tk:html-block-names
-        and namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'
-        and not(local-name($e) = ('quote', 'bibl', 'label', 'stage', 'fw', 'address',
-                                  'salute', 'signed', 'dateline')
-                and not($e/*[tk:html-is-block(.)]) and $e/parent::*[tk:html-is-inline-host(.)])"/>
-  </xsl:function>
-
-  <!-- elements whose content is phrasing (a quote or bibl inside them stays inline) -->
-  <xsl:function name="tk:html-is-inline-host" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = ('p', 'ab', 'l', 'head', 'item', 'cell', 'hi',
-        'title', 'seg', 'q', 'emph', 'foreign', 'note', 'persName', 'placeName', 'orgName')"/>
+    <xsl:sequence select="namespace-uri($e) = 'http://www.tei-c.org/ns/1.0' and tk:is-block($e)"/>
   </xsl:function>
 
   <!-- does $e contain a block (notes excluded: they move to the footnotes)? -->

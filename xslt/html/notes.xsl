@@ -31,6 +31,11 @@
         $tk:html-note-series($k)?format)"/>
   </xsl:function>
 
+  <!-- a note of a register entry outside the text (standOff): in the entry -->
+  <xsl:template match="note[not(ancestor::text)]">
+    <span class="tk-note-inline tei-note"><xsl:text> [</xsl:text><xsl:apply-templates/>]</span>
+  </xsl:template>
+
   <xsl:template match="note">
     <xsl:param name="tk-mode" as="xs:string" select="'both'" tunnel="yes"/>
     <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>

@@ -35,6 +35,8 @@
         <xsl:call-template name="tk:html-toolbar"/>
         <main id="tk-text">
           <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
+          <xsl:call-template name="tk:html-apparatus"/>
+          <xsl:call-template name="tk:html-standoff"/>
           <xsl:call-template name="tk:html-footnotes"/>
         </main>
         <xsl:call-template name="tk:html-legend"/>

@@ -41,6 +41,8 @@
         <main class="tk-print-text" id="tk-text">
           <h2 class="tk-running">Text</h2>
           <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
+          <xsl:call-template name="tk:html-apparatus"/>
+          <xsl:call-template name="tk:html-standoff"/>
         </main>
         <xsl:call-template name="tk:print-backmatter"/>
       </body>

@@ -24,6 +24,13 @@
     <xsl:choose>
       <!-- kept out of the reading text (the header's parts are the header's business) -->
       <xsl:when test="$b = ('omit', 'metadata') and ancestor::text"/>
+      <xsl:when test="$b = 'register'"><xsl:call-template name="tk:text-register"/></xsl:when>
+      <xsl:when test="$b = 'registerEntry' and tk:is-block(.)">
+        <xsl:call-template name="tk:text-register-entry"/>
+      </xsl:when>
+      <xsl:when test="$b = 'line'"><xsl:call-template name="tk:text-verse-line"/></xsl:when>
+      <xsl:when test="$b = 'apparatus'"><xsl:call-template name="tk:text-app"/></xsl:when>
+      <xsl:when test="$b = 'reading'"/>
       <xsl:when test="$b = $tk:text-blocks"><xsl:call-template name="tk:text-block"/></xsl:when>
       <xsl:when test="$b = $tk:text-lines"><xsl:call-template name="tk:text-line"/></xsl:when>
       <xsl:when test="$b = $tk:text-words"><xsl:call-template name="tk:text-word"/></xsl:when>

@@ -25,5 +25,5 @@
   </xsl:template>
 
   <!-- Not part of the text. -->
-  <xsl:template match="standOff | facsimile | sourceDoc"/>
+  <xsl:template match="facsimile | sourceDoc"/>
 </xsl:stylesheet>

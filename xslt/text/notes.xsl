@@ -69,6 +69,9 @@
       <xsl:apply-templates select="$notes" mode="tk:endnote"/>
       <xsl:value-of select="$tk:BLOCK"/>
     </xsl:if>
+    <xsl:call-template name="tk:text-apparatus">
+      <xsl:with-param name="unit" select="."/>
+    </xsl:call-template>
     <xsl:if test="exists($items)">
       <xsl:value-of select="'Apparatus' || $tk:LINE"/>
       <xsl:apply-templates select="$items" mode="tk:apparatus"/>

@@ -1,0 +1,122 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Registers (behaviour register: listPerson, listPlace, listOrg, listBibl, listEvent …) as
+     structured lists, never prose: each entry (behaviour registerEntry) on a line of its own,
+     its name first, its dates in words, its other fields labelled, its authority records as
+     links naming their source ("GND 118609807"). What an entry says comes from
+     common/registers.xsl. Named templates an edition may redefine: tk:html-register,
+     tk:html-register-entry. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tk="urn:teikit:ns"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+
+  <xsl:template name="tk:html-register">
+    <xsl:variable name="entries" as="element()*"
+        select="*[tk:behaviour(.) = ('registerEntry', 'register')]"/>
+    <section>
+      <xsl:call-template name="tk:html-attrs"/>
+      <xsl:attribute name="class" select="'tk-register-list tei-' || local-name()"/>
+      <xsl:if test="not(head)">
+        <p class="tk-register-label"><xsl:value-of select="tk:register-label(.)"/></p>
+      </xsl:if>
+      <xsl:apply-templates select="* except ($entries, $entries/following-sibling::*)"/>
+      <xsl:if test="exists($entries)">
+        <ul class="tk-entries">
+          <xsl:for-each select="$entries">
+            <li><xsl:apply-templates select="."/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <xsl:apply-templates select="$entries[last()]/following-sibling::*
+          except $entries"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="tk:html-register-entry">
+    <xsl:variable name="head" as="element()*" select="tk:entry-head-parts(.)"/>
+    <xsl:variable name="name" as="element()?" select="tk:entry-name-element(.)"/>
+    <xsl:variable name="dates" as="xs:string" select="tk:entry-dates(.)"/>
+    <div>
+      <xsl:call-template name="tk:html-attrs"/>
+      <xsl:attribute name="class" select="'tk-entry tei-' || local-name()"/>
+      <xsl:choose>
+        <xsl:when test="self::bibl or self::biblStruct or self::biblFull">
+          <xsl:apply-templates select="node() except $head[self::idno]"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="exists($name)">
+            <span class="tk-entry-name"><xsl:apply-templates select="$name" mode="tk:entry-name"/></span>
+          </xsl:if>
+          <xsl:if test="$dates != ''">
+            <xsl:text> </xsl:text>
+            <span class="tk-entry-dates"><xsl:value-of select="'(' || $dates || ')'"/></span>
+          </xsl:if>
+          <xsl:for-each-group select="* except $head" group-adjacent="tk:entry-field-group(.)">
+            <xsl:for-each select="current-group()">
+              <xsl:call-template name="tk:html-entry-field">
+                <xsl:with-param name="first" select="position() = 1"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:for-each-group>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:variable name="authorities" as="map(*)*" select="tk:authorities(.)"/>
+      <xsl:if test="exists($authorities)">
+        <span class="tk-authorities">
+          <xsl:for-each select="$authorities">
+            <xsl:text> </xsl:text>
+            <a class="tk-authority" href="{?url}" title="{?source}: {?url}">
+              <xsl:value-of select="?source || ' ' || ?id"/>
+            </a>
+          </xsl:for-each>
+        </span>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- The registers of the document's standOff, after the text (their notes stay in the
+       entries, html/notes.xsl: they are not part of the text's footnotes). -->
+  <xsl:template name="tk:html-standoff">
+    <xsl:variable name="registers" as="element()*" select="*/standOff/*[tk:behaviour(.) = 'register']
+        | */standOff/listBibl"/>
+    <xsl:if test="exists($registers)">
+      <section class="tk-standoff" id="tk-index" aria-labelledby="tk-index-h">
+        <h2 id="tk-index-h">Index</h2>
+        <xsl:apply-templates select="$registers"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The name heading an entry: its parts with spaces between them. -->
+  <xsl:template match="*" mode="tk:entry-name">
+    <xsl:value-of select="tk:name-string(.)"/>
+  </xsl:template>
+
+  <!-- One more field of an entry, labelled by its kind, after a separator. -->
+  <xsl:template name="tk:html-entry-field">
+    <xsl:param name="first" as="xs:boolean" select="true()"/>
+    <xsl:variable name="label" as="xs:string?" select="$tk:entry-field-labels(local-name())"/>
+    <xsl:variable name="value" as="xs:string?" select="(@value[not(normalize-space(current()))],
+        @when[not(normalize-space(current()))] ! tk:iso-date-label(.))[1]"/>
+    <xsl:if test="normalize-space(.) or exists($value)">
+      <xsl:choose>
+        <xsl:when test="tk:behaviour(.) = ('register', 'registerEntry', 'paragraph')
+            or self::note or tk:html-has-block(.)">
+          <div class="tk-field tk-field-block"><xsl:apply-templates select="."/></div>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="if ($first) then '; ' else ', '"/>
+          <span class="tk-field tei-{local-name()}">
+            <xsl:if test="exists($label) and $first">
+              <span class="tk-field-label"><xsl:value-of select="$label || ' '"/></span>
+            </xsl:if>
+            <xsl:choose>
+              <xsl:when test="exists($value)"><xsl:value-of select="$value"/></xsl:when>
+              <xsl:when test="self::date or self::floruit"><xsl:value-of select="tk:date-label(.)"/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+            </xsl:choose>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
