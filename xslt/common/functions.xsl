@@ -126,7 +126,7 @@
   <xsl:function name="tk:egxml-source" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="replace(string-join($e/node() ! serialize(.), ''),
-        ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/>
+        ' xmlns=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
   </xsl:function>
 
   <!-- Raw text flattened to one line (for endnotes and apparatus entries). -->

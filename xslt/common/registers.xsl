@@ -40,16 +40,23 @@
         else ())[1]"/>
   </xsl:function>
 
-  <!-- The authority records an entry gives: its idno, the @ref and @sameAs of the entry
-       and of its names; each URL once. -->
+  <!-- The authority records an entry gives by @ref and @sameAs (of the entry and of its
+       names), each URL once; those its idno children give are shown where they stand
+       (tk:idno-authority). -->
   <xsl:function name="tk:authorities" as="map(*)*">
     <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="given" as="xs:string*" select="$entry/idno ! tk:idno-authority(.)?url"/>
     <xsl:variable name="found" as="map(*)*" select="(
-        $entry/idno ! tk:authority(string(.), string(@type)),
         ($entry, $entry/(persName | placeName | orgName | name))
-          /(@ref, @sameAs) ! tokenize(.) ! tk:authority(., ()))"/>
+          /(@ref, @sameAs) ! tokenize(.) ! tk:authority(., ()))[not(?url = $given)]"/>
     <xsl:sequence select="for $u in distinct-values($found ! ?url)
         return $found[?url = $u][1]"/>
+  </xsl:function>
+
+  <!-- The authority record an idno gives, if it is one. -->
+  <xsl:function name="tk:idno-authority" as="map(*)?">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:sequence select="tk:authority(string($idno), string($idno/@type))"/>
   </xsl:function>
 
   <!-- A name as a reader reads it: its parts with one space between them (forename and
@@ -60,7 +67,8 @@
         if ($n/self::note or $n/self::location) then ''
         else if ($n/self::choice) then tk:name-string(tk:choice-shown($n, 'reading'))
         else if ($n/self::*[local-name() = ('forename', 'surname', 'addName', 'roleName',
-            'nameLink', 'genName', 'placeName', 'settlement', 'country', 'region')])
+            'nameLink', 'genName', 'placeName', 'settlement', 'country', 'region', 'addrLine',
+            'street', 'postCode', 'postBox', 'district', 'bloc')])
         then ' ' || tk:name-string($n) || ' '
         else if ($n/self::*) then tk:name-string($n)
         else string($n)"/>
@@ -106,7 +114,8 @@
         if ($v castable as xs:date) then format-date(xs:date($v), '[D] [MNn] [Y]', 'en', (), ())
         else if ($v castable as xs:gYearMonth) then
           format-date(xs:date($v || '-01'), '[MNn] [Y]', 'en', (), ())
-        else if (matches($v, '^-?\d{4}$')) then string(xs:integer($v))
+        else if (matches($v, '^-\d{4}$')) then string(-xs:integer($v)) || ' BC'
+        else if (matches($v, '^\d{4}$')) then string(xs:integer($v))
         else $v"/>
   </xsl:function>
 
@@ -136,7 +145,7 @@
           then $text
         else if (exists($when)) then tk:iso-date-label($when)
         else if (exists($from) or exists($to)) then
-          string-join(($from, $to) ! tk:iso-date-label(.), '–')
+          string-join(distinct-values(($from, $to)) ! tk:iso-date-label(.), '–')
         else if (contains($text, '/')) then
           string-join(tokenize($text, '/') ! tk:iso-date-label(.), '–')
         else tk:iso-date-label($text)"/>
@@ -146,10 +155,11 @@
        when the TEI gives them: "Wien (48,208333 16,373056)". -->
   <xsl:function name="tk:date-place" as="xs:string?">
     <xsl:param name="d" as="element()"/>
-    <xsl:variable name="name" as="xs:string?" select="(($d//placeName)[1],
-        $d/(settlement | country | region)[1])[1] ! tk:name-string(.)[. != '']"/>
-    <xsl:variable name="geo" as="xs:string?" select="($d//geo)[1] ! normalize-space(.)[. != '']"/>
-    <xsl:sequence select="string-join(($name, $geo ! ('(' || . || ')')), ' ')[. != '']"/>
+    <xsl:variable name="places" as="xs:string*" select="for $p in $d/(settlement | placeName
+        | country | region | district | bloc | geogName | location | address) return
+        string-join(($p[not(self::location)] ! tk:name-string(.)[. != ''],
+            ($p/descendant-or-self::geo)[1] ! normalize-space(.)[. != ''] ! ('(' || . || ')')), ' ')"/>
+    <xsl:sequence select="string-join($places[. != ''], ', ')[. != '']"/>
   </xsl:function>
 
   <!-- The label of a field of a register entry, by the element that gives it ('' for none). -->
@@ -161,7 +171,8 @@
       'langKnowledge': 'languages', 'socecStatus': 'status', 'location': 'location',
       'country': 'country', 'region': 'region', 'settlement': 'settlement',
       'idno': 'identifier', 'population': 'population', 'climate': 'climate',
-      'terrain': 'terrain', 'event': 'event', 'floruit': 'active'}"/>
+      'terrain': 'terrain', 'event': 'event', 'floruit': 'active', 'birth': 'born',
+      'death': 'died'}"/>
 
   <!-- Fields of an entry shown together under one label: its other names ("also X, Y"). -->
   <xsl:function name="tk:entry-field-group" as="xs:string">
@@ -170,28 +181,31 @@
         else generate-id($field)"/>
   </xsl:function>
 
-  <!-- The children of an entry its heading line shows (name, life dates, authority ids);
-       the outputs lay out every other child as a field, so that no word is lost. -->
+  <!-- The children of an entry its heading shows (its name); the outputs lay out every
+       other child, in document order, as a field, so that no word is lost. -->
   <xsl:function name="tk:entry-head-parts" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="(tk:entry-name-element($entry), $entry/(birth | death),
-        $entry/idno[exists(tk:authority(string(.), string(@type)))])"/>
+    <xsl:sequence select="tk:entry-name-element($entry)"/>
   </xsl:function>
 
-  <!-- The life dates of a person (or the date of an event …) in words:
-       "11 July 1866, Wien – 26 September 1945, New York City"; '' when none. -->
+  <!-- A field of an entry as words, when it is a date or a life event: "11 July 1866, Wien
+       (48,208333 16,373056)"; () for other fields (the outputs render their content). -->
+  <xsl:function name="tk:entry-field-value" as="xs:string?">
+    <xsl:param name="field" as="element()"/>
+    <xsl:sequence select="
+        if ($field/self::birth or $field/self::death) then
+          string-join((tk:date-label($field)[. != ''], tk:date-place($field)), ', ')
+        else if ($field/self::date or $field/self::floruit) then tk:date-label($field)
+        else if (not(normalize-space($field))) then
+          ($field/@value, $field/@when ! tk:iso-date-label(.))[1] ! string(.)
+        else ()"/>
+  </xsl:function>
+
+  <!-- The date of an event (listEvent) from its attributes, '' when it has none. -->
   <xsl:function name="tk:entry-dates" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="birth" as="xs:string?" select="$entry/birth[1] ! string-join((
-        tk:date-label(.)[. != ''], tk:date-place(.)), ', ')"/>
-    <xsl:variable name="death" as="xs:string?" select="$entry/death[1] ! string-join((
-        tk:date-label(.)[. != ''], tk:date-place(.)), ', ')"/>
-    <xsl:variable name="own" as="xs:string?" select="$entry[@when or @from or @notBefore
-        or @to or @notAfter][not(self::birth or self::death)] ! tk:date-label-of-attributes(.)"/>
-    <xsl:sequence select="if (exists($birth) or exists($death)) then
-          (if (exists($birth) and exists($death)) then $birth || ' – ' || $death
-           else if (exists($birth)) then 'born ' || $birth else 'died ' || $death)
-        else string($own)"/>
+    <xsl:sequence select="string(($entry[@when or @from or @notBefore or @to or @notAfter]
+        [self::event] ! tk:date-label-of-attributes(.))[1])"/>
   </xsl:function>
 
   <!-- A date from attributes only (an event's @when, @from–@to). -->

@@ -270,7 +270,10 @@
          else if ($choice/expan[1][.//ex][not(tk:is-edition(.))]) then $choice/expan[1]
          else $choice/abbr[1])
       else ()"/>
-    <xsl:sequence select="($preferred, $choice/*)[1]"/>
+    <!-- a choice of three (orig, abbr and expan) keeps to the same side: the reading text
+         the corrected, regular, expanded form; the diplomatic text the source's -->
+    <xsl:sequence select="($preferred, if ($diplomatic) then ($choice/sic, $choice/orig,
+        $choice/abbr)[1] else ($choice/corr, $choice/reg, $choice/expan)[1], $choice/*)[1]"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -118,15 +118,19 @@
         <xsl:variable name="image" as="xs:string?" select="tk:facs-image(.)"/>
         <xsl:variable name="label" as="xs:string" select="if (normalize-space(@n))
             then normalize-space(@n) else '‖'"/>
-        <xsl:if test="not(tk:is-word-internal-break(.)) and not(parent::*[tk:html-has-block(.)])
-            and tk:glues-before(.)"><xsl:text> </xsl:text></xsl:if>
+        <xsl:variable name="in-word" as="xs:boolean" select="tk:is-word-internal-break(.)"/>
+        <xsl:if test="not($in-word)"><xsl:text> </xsl:text></xsl:if>
         <span class="tk-pb" title="{if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break'}">
           <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <!-- in the middle of a word the number stands in the margin only, not in the
+               word as a screen reader or a copy would read it -->
+          <xsl:if test="$in-word"><xsl:attribute name="aria-hidden" select="'true'"/></xsl:if>
           <xsl:choose>
             <xsl:when test="exists($image)"><a href="{$image}"><xsl:value-of select="$label"/></a></xsl:when>
             <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
           </xsl:choose>
         </span>
+        <xsl:if test="not($in-word)"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:if test="@xml:id"><span id="{@xml:id}"></span></xsl:if>

@@ -32,7 +32,6 @@
   </xsl:template>
 
   <xsl:template name="tk:html-register-entry">
-    <xsl:variable name="head" as="element()*" select="tk:entry-head-parts(.)"/>
     <xsl:variable name="name" as="element()?" select="tk:entry-name-element(.)"/>
     <xsl:variable name="dates" as="xs:string" select="tk:entry-dates(.)"/>
     <div>
@@ -40,37 +39,67 @@
       <xsl:attribute name="class" select="'tk-entry tei-' || local-name()"/>
       <xsl:choose>
         <xsl:when test="self::bibl or self::biblStruct or self::biblFull">
-          <xsl:apply-templates select="node() except $head[self::idno]"/>
+          <xsl:apply-templates/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:if test="exists($name)">
-            <span class="tk-entry-name"><xsl:apply-templates select="$name" mode="tk:entry-name"/></span>
+            <span class="tk-entry-name"><xsl:value-of select="tk:name-string($name)"/></span>
           </xsl:if>
           <xsl:if test="$dates != ''">
             <xsl:text> </xsl:text>
             <span class="tk-entry-dates"><xsl:value-of select="'(' || $dates || ')'"/></span>
           </xsl:if>
-          <xsl:for-each-group select="* except $head" group-adjacent="tk:entry-field-group(.)">
+          <xsl:for-each-group select="* except $name" group-adjacent="tk:entry-field-group(.)">
             <xsl:for-each select="current-group()">
               <xsl:call-template name="tk:html-entry-field">
                 <xsl:with-param name="first" select="position() = 1"/>
+                <xsl:with-param name="lead" select="exists($name) or $dates != ''
+                    or exists(current-group()[1]/preceding-sibling::*[normalize-space()])"/>
               </xsl:call-template>
             </xsl:for-each>
           </xsl:for-each-group>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:variable name="authorities" as="map(*)*" select="tk:authorities(.)"/>
-      <xsl:if test="exists($authorities)">
-        <span class="tk-authorities">
-          <xsl:for-each select="$authorities">
-            <xsl:text> </xsl:text>
-            <a class="tk-authority" href="{?url}" title="{?source}: {?url}">
-              <xsl:value-of select="?source || ' ' || ?id"/>
-            </a>
-          </xsl:for-each>
-        </span>
-      </xsl:if>
+      <xsl:for-each select="tk:authorities(.)">
+        <xsl:text> </xsl:text>
+        <a class="tk-authority" href="{?url}" title="{?source}: {?url}">
+          <xsl:value-of select="?source || ' ' || ?id"/>
+        </a>
+      </xsl:for-each>
     </div>
+  </xsl:template>
+
+  <!-- One more field of an entry, labelled by its kind, after a separator (", " between the
+       fields of one group, "; " between groups). -->
+  <xsl:template name="tk:html-entry-field">
+    <xsl:param name="first" as="xs:boolean" select="true()"/>
+    <xsl:param name="lead" as="xs:boolean" select="true()"/>
+    <xsl:variable name="label" as="xs:string?" select="$tk:entry-field-labels(local-name())"/>
+    <xsl:variable name="value" as="xs:string?" select="tk:entry-field-value(.)"/>
+    <xsl:variable name="sep" as="xs:string" select="if (not($first)) then ', '
+        else if ($lead) then '; ' else ''"/>
+    <xsl:choose>
+      <xsl:when test="self::idno[exists(tk:idno-authority(.))]">
+        <xsl:value-of select="$sep"/>
+        <xsl:apply-templates select="."/>
+      </xsl:when>
+      <xsl:when test="tk:behaviour(.) = ('register', 'registerEntry', 'paragraph')
+          or self::note or tk:html-has-block(.)">
+        <div class="tk-field tk-field-block"><xsl:apply-templates select="."/></div>
+      </xsl:when>
+      <xsl:when test="normalize-space(.) or normalize-space($value)">
+        <xsl:value-of select="$sep"/>
+        <span class="tk-field tei-{local-name()}">
+          <xsl:if test="exists($label) and $first">
+            <span class="tk-field-label"><xsl:value-of select="$label || ' '"/></span>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="exists($value)"><xsl:value-of select="$value"/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The registers of the document's standOff, after the text (their notes stay in the
@@ -86,37 +115,19 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- An authority record (VIAF, GND, Wikidata, GeoNames) the TEI gives: a link naming its
+       source, wherever the idno stands. -->
+  <xsl:template match="idno[exists(tk:idno-authority(.))]">
+    <xsl:variable name="a" as="map(*)" select="tk:idno-authority(.)"/>
+    <xsl:if test="tk:glues-before(.)"><xsl:text> </xsl:text></xsl:if>
+    <a class="tk-authority" href="{$a?url}" title="{$a?source}: {$a?url}">
+      <xsl:value-of select="$a?source || ' ' || $a?id"/>
+    </a>
+  </xsl:template>
+
   <!-- The name heading an entry: its parts with spaces between them. -->
   <xsl:template match="*" mode="tk:entry-name">
     <xsl:value-of select="tk:name-string(.)"/>
   </xsl:template>
 
-  <!-- One more field of an entry, labelled by its kind, after a separator. -->
-  <xsl:template name="tk:html-entry-field">
-    <xsl:param name="first" as="xs:boolean" select="true()"/>
-    <xsl:variable name="label" as="xs:string?" select="$tk:entry-field-labels(local-name())"/>
-    <xsl:variable name="value" as="xs:string?" select="(@value[not(normalize-space(current()))],
-        @when[not(normalize-space(current()))] ! tk:iso-date-label(.))[1]"/>
-    <xsl:if test="normalize-space(.) or exists($value)">
-      <xsl:choose>
-        <xsl:when test="tk:behaviour(.) = ('register', 'registerEntry', 'paragraph')
-            or self::note or tk:html-has-block(.)">
-          <div class="tk-field tk-field-block"><xsl:apply-templates select="."/></div>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="if ($first) then '; ' else ', '"/>
-          <span class="tk-field tei-{local-name()}">
-            <xsl:if test="exists($label) and $first">
-              <span class="tk-field-label"><xsl:value-of select="$label || ' '"/></span>
-            </xsl:if>
-            <xsl:choose>
-              <xsl:when test="exists($value)"><xsl:value-of select="$value"/></xsl:when>
-              <xsl:when test="self::date or self::floruit"><xsl:value-of select="tk:date-label(.)"/></xsl:when>
-              <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
-            </xsl:choose>
-          </span>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
-  </xsl:template>
 </xsl:stylesheet>

@@ -61,6 +61,11 @@
     <xsl:value-of select="$tk:SPACE"/>
   </xsl:template>
 
+  <!-- A TEI example (egXML): the XML it shows, as a block. -->
+  <xsl:template match="*:egXML[namespace-uri() = 'http://www.tei-c.org/ns/Examples']" priority="20">
+    <xsl:value-of select="$tk:BLOCK || tk:egxml-source(.) || $tk:BLOCK"/>
+  </xsl:template>
+
   <!-- Milestones: a word boundary, unless they break a word (@break="no"). -->
   <xsl:template match="lb | cb | gb | milestone | space">
     <xsl:if test="not(tk:is-word-internal-break(.))">

@@ -18,20 +18,22 @@
   </xsl:template>
 
   <xsl:template name="tk:text-register-entry">
-    <xsl:variable name="head" as="element()*" select="tk:entry-head-parts(.)"/>
+    <xsl:variable name="name" as="element()?" select="tk:entry-name-element(.)"/>
     <xsl:variable name="dates" as="xs:string" select="tk:entry-dates(.)"/>
     <xsl:value-of select="$tk:LINE"/>
     <xsl:choose>
       <xsl:when test="self::bibl or self::biblStruct or self::biblFull">
-        <xsl:apply-templates select="node() except $head[self::idno]"/>
+        <xsl:apply-templates/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="string-join((tk:entry-name-element(.) ! tk:name-string(.),
+        <xsl:value-of select="string-join(($name ! tk:name-string(.),
             $dates[. != ''] ! ('(' || . || ')')), ' ')"/>
-        <xsl:for-each-group select="* except $head" group-adjacent="tk:entry-field-group(.)">
+        <xsl:for-each-group select="* except $name" group-adjacent="tk:entry-field-group(.)">
           <xsl:for-each select="current-group()">
             <xsl:call-template name="tk:text-entry-field">
               <xsl:with-param name="first" select="position() = 1"/>
+              <xsl:with-param name="lead" select="exists($name) or $dates != ''
+                  or exists(current-group()[1]/preceding-sibling::*[normalize-space()])"/>
             </xsl:call-template>
           </xsl:for-each>
         </xsl:for-each-group>
@@ -45,18 +47,22 @@
 
   <xsl:template name="tk:text-entry-field">
     <xsl:param name="first" as="xs:boolean" select="true()"/>
+    <xsl:param name="lead" as="xs:boolean" select="true()"/>
     <xsl:variable name="label" as="xs:string?" select="$tk:entry-field-labels(local-name())"/>
-    <xsl:variable name="value" as="xs:string?" select="(@value[not(normalize-space(current()))],
-        @when[not(normalize-space(current()))] ! tk:iso-date-label(.))[1]"/>
+    <xsl:variable name="value" as="xs:string?" select="tk:entry-field-value(.)"/>
+    <xsl:variable name="sep" as="xs:string" select="if (not($first)) then ', '
+        else if ($lead) then '; ' else ''"/>
     <xsl:choose>
+      <xsl:when test="self::idno[exists(tk:idno-authority(.))]">
+        <xsl:value-of select="$sep || tk:render(.)"/>
+      </xsl:when>
       <xsl:when test="tk:behaviour(.) = ('register', 'registerEntry') or tk:holds-block(.)">
         <xsl:apply-templates select="."/>
       </xsl:when>
-      <xsl:when test="normalize-space(.) or exists($value)">
-        <xsl:value-of select="if ($first) then '; ' || $label ! (. || ' ') else ', '"/>
+      <xsl:when test="normalize-space(.) or normalize-space($value)">
+        <xsl:value-of select="$sep || ($label[$first] ! (. || ' '))"/>
         <xsl:choose>
           <xsl:when test="exists($value)"><xsl:value-of select="$value"/></xsl:when>
-          <xsl:when test="self::date or self::floruit"><xsl:value-of select="tk:date-label(.)"/></xsl:when>
           <xsl:when test="self::note">
             <xsl:value-of select="'[' || tk:render(node()) || ']'"/>
           </xsl:when>
@@ -64,6 +70,13 @@
         </xsl:choose>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- An authority record the TEI gives: "GND 118609807 <https://d-nb.info/gnd/118609807>". -->
+  <xsl:template match="idno[exists(tk:idno-authority(.))]">
+    <xsl:variable name="a" as="map(*)" select="tk:idno-authority(.)"/>
+    <xsl:value-of select="(if (tk:glues-before(.)) then ' ' else '') || $a?source || ' ' || $a?id
+        || ' &lt;' || $a?url || '&gt;'"/>
   </xsl:template>
 
   <!-- The registers of the standOff, after the text. -->
