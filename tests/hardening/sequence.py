@@ -25,6 +25,7 @@ labels) are passed over. Combining underdots (Leiden) are ignored on both sides.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 import sys
 import unicodedata
@@ -80,14 +81,26 @@ def normalise(text: str) -> list[str]:
 
 
 def iso_words(value: str) -> str:
-    """An ISO date (or range) as the outputs write it (common/registers.xsl)."""
+    """An ISO date (or range) as the outputs write it (common/registers.xsl
+    tk:iso-date-label): "11 July 1866", "July 1866", "1866", "40 BC"; else as it is."""
     def one(v: str) -> str:
-        parts = v.split("-") if not v.startswith("-") else ["-" + v[1:].split("-")[0]]
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        return str(int(parts[0]))
+        m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", v)
+        if m:
+            y, mo, d = int(m[1]), int(m[2]), m[3]
+            try:
+                if d is not None:
+                    datetime.date(y, mo, int(d))
+                    return f"{int(d)} {MONTHS[mo - 1]} {y}"
+                if 1 <= mo <= 12:
+                    return f"{MONTHS[mo - 1]} {y}"
+            except ValueError:
+                pass
+            return v
+        if re.fullmatch(r"-\d{4}", v):
+            return f"{-int(v)} BC"
+        if re.fullmatch(r"\d{4}", v):
+            return str(int(v))
+        return v
     return "–".join(one(v) for v in value.split("/"))
 
 
@@ -125,6 +138,17 @@ def _app_lemma(app):
 
 def _in_entry(el) -> bool:
     return any(_local(a) in ENTRIES for a in el.iterancestors())
+
+
+def register_dates_in_words(root: etree._Element) -> etree._Element:
+    """A copy of the document whose register entries' ISO dates read as the outputs write
+    them (``<birth><date>1866-07-11</date>`` → "11 July 1866"): for the word checks."""
+    copy = etree.fromstring(etree.tostring(root))
+    for el in copy.iter(f"{T}date", f"{T}birth", f"{T}death", f"{T}floruit"):
+        text = (el.text or "").strip()
+        if not len(el) and ISO.match(text) and _in_entry(el):
+            el.text = iso_words(text)
+    return copy
 
 
 def source_words(tree: etree._ElementTree) -> list[str]:

@@ -116,7 +116,9 @@
     <tk:row behaviour="block" elements="schemaSpec specGrp elementSpec classSpec macroSpec
         dataSpec constraintSpec moduleSpec attDef attList content datatype constraint valList
         valItem valDesc defaultVal model modelGrp modelSequence outputRendition paramList
-        paramSpec specList specDesc divGen"/>
+        paramSpec specList specDesc divGen fsdDecl fsdLink fsDecl fsConstraints fDecl fDescr
+        fsDescr fLib fvLib vLabel vDefault vRange vNot vMerge vColl vAlt cond bicond if iff
+        then default"/>
     <!-- phrase-level elements: their text in the running text (editorial signs among them
          get their marks from common/signs.xsl) -->
     <tk:row behaviour="inline" elements="hi emph foreign term mentioned soCalled distinct q
@@ -137,9 +139,8 @@
         specGrpRef attRef dataRef dataFacet anyElement empty textNode sequence alternate
         param value source wit leaf rhyme"/>
     <tk:row behaviour="omit" elements="index interp interpGrp certainty precision respons
-        span spanGrp link linkGrp join joinGrp alt altGrp timeline when fsdDecl fsdLink
-        fsDecl fsConstraints fDecl fDescr fsDescr fLib fvLib vLabel vDefault vRange vNot
-        vMerge vColl vAlt cond bicond if iff then default standOff facsimile sourceDoc
+        span spanGrp link linkGrp join joinGrp alt altGrp timeline when
+        standOff facsimile sourceDoc
         surface surfaceGrp zone xenoData witStart witEnd lacunaStart lacunaEnd handShift
         substJoin redo undo listRelation"/>
     <!-- the header's own parts: rendered by the header block of each output, never as text -->
@@ -230,7 +231,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="n" as="xs:string" select="local-name($e)"/>
     <xsl:sequence select="namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0' and (
-        $n = ('role', 'roleDesc', 'actor', 'w', 'incident', 'kinesic', 'vocal', 'pause',
+        $n = ('role', 'roleDesc', 'actor', 'w', 'forename', 'surname', 'addName', 'roleName',
+              'genName', 'nameLink', 'incident', 'kinesic', 'vocal', 'pause',
               'writing', 'shift', 'lem', 'rdg', 'rdgGrp', 'witDetail', 'stage', 'salute',
               'signed', 'dateline', 'addrLine', 'label', 'bibl', 'quote', 'cit', 'said')
         or $tk:behaviour-table($n) = $tk:block-behaviours)"/>

@@ -174,10 +174,12 @@
       'terrain': 'terrain', 'event': 'event', 'floruit': 'active', 'birth': 'born',
       'death': 'died'}"/>
 
-  <!-- Fields of an entry shown together under one label: its other names ("also X, Y"). -->
+  <!-- Fields of an entry shown together under one label: its other names ("also X, Y"),
+       fields of one kind side by side ("occupation A, B"). -->
   <xsl:function name="tk:entry-field-group" as="xs:string">
     <xsl:param name="field" as="element()"/>
     <xsl:sequence select="if ($tk:entry-field-labels(local-name($field)) = 'also') then 'also'
+        else if (exists($tk:entry-field-labels(local-name($field)))) then local-name($field)
         else generate-id($field)"/>
   </xsl:function>
 

@@ -43,7 +43,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:if test="exists($name)">
-            <span class="tk-entry-name"><xsl:value-of select="tk:name-string($name)"/></span>
+            <span class="tk-entry-name"><xsl:apply-templates select="$name"/></span>
           </xsl:if>
           <xsl:if test="$dates != ''">
             <xsl:text> </xsl:text>

@@ -26,7 +26,7 @@
         <xsl:apply-templates/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="string-join(($name ! tk:name-string(.),
+        <xsl:value-of select="string-join(($name ! tk:render(node()),
             $dates[. != ''] ! ('(' || . || ')')), ' ')"/>
         <xsl:for-each-group select="* except $name" group-adjacent="tk:entry-field-group(.)">
           <xsl:for-each select="current-group()">
