@@ -208,6 +208,8 @@
           (if ($e/parent::*[local-name() = ('div', 'div1', 'div2', 'div3', 'body', 'back',
               'front', 'cit', 'quote', 'epigraph', 'figure')] or tk:holds-block($e))
            then 'block' else 'inline')
+        else if ($n = 'label' and $e/parent::*[self::event or self::place or self::person
+            or self::org or self::object or self::nym]) then 'inline'
         else if ($n = 'label' and not($e/parent::list)) then 'block'
         else if ($n = 'seg' and $e/parent::*[self::opener or self::closer]
             and not($e/../text()[normalize-space()])) then 'block'

@@ -36,8 +36,8 @@
         <main id="tk-text">
           <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
           <xsl:call-template name="tk:html-apparatus"/>
-          <xsl:call-template name="tk:html-standoff"/>
           <xsl:call-template name="tk:html-footnotes"/>
+          <xsl:call-template name="tk:html-standoff"/>
         </main>
         <xsl:call-template name="tk:html-legend"/>
         <xsl:call-template name="tk:html-cite"/>

@@ -16,7 +16,7 @@
       <xsl:call-template name="tk:html-attrs"/>
       <xsl:attribute name="class" select="'tk-register-list tei-' || local-name()"/>
       <xsl:if test="not(head)">
-        <p class="tk-register-label"><xsl:value-of select="tk:register-label(.)"/></p>
+        <h3 class="tk-register-label"><xsl:value-of select="tk:register-label(.)"/></h3>
       </xsl:if>
       <xsl:apply-templates select="* except ($entries, $entries/following-sibling::*)"/>
       <xsl:if test="exists($entries)">
@@ -33,7 +33,9 @@
 
   <xsl:template name="tk:html-register-entry">
     <xsl:variable name="name" as="element()?" select="tk:entry-name-element(.)"/>
-    <xsl:variable name="dates" as="xs:string" select="tk:entry-dates(.)"/>
+    <!-- an event's date from its attributes, unless its name says just that -->
+    <xsl:variable name="dates" as="xs:string" select="string(tk:entry-dates(.)[not(. =
+        tk:entry-name-element(current()) ! normalize-space(.))])"/>
     <div>
       <xsl:call-template name="tk:html-attrs"/>
       <xsl:attribute name="class" select="'tk-entry tei-' || local-name()"/>
@@ -89,7 +91,9 @@
       </xsl:when>
       <xsl:when test="normalize-space(.) or normalize-space($value)">
         <xsl:value-of select="$sep"/>
-        <span class="tk-field tei-{local-name()}">
+        <span>
+          <xsl:call-template name="tk:html-attrs"/>
+          <xsl:attribute name="class" select="'tk-field tei-' || local-name()"/>
           <xsl:if test="exists($label) and $first">
             <span class="tk-field-label"><xsl:value-of select="$label || ' '"/></span>
           </xsl:if>

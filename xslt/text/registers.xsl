@@ -2,7 +2,7 @@
 <!-- Registers in plain text: a label line (the list's head, else its kind), then one line per
      entry, "name (dates); label: field; …; GND 118609807 <https://d-nb.info/gnd/118609807>".
      What an entry says comes from common/registers.xsl. Registers of the standOff follow the
-     text under "Index". Named templates: tk:text-register, tk:text-register-entry. -->
+     reading text under "Index". Named templates: tk:text-register, tk:text-register-entry. -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -19,7 +19,9 @@
 
   <xsl:template name="tk:text-register-entry">
     <xsl:variable name="name" as="element()?" select="tk:entry-name-element(.)"/>
-    <xsl:variable name="dates" as="xs:string" select="tk:entry-dates(.)"/>
+    <!-- an event's date from its attributes, unless its name says just that -->
+    <xsl:variable name="dates" as="xs:string" select="string(tk:entry-dates(.)[not(. =
+        tk:entry-name-element(current()) ! normalize-space(.))])"/>
     <xsl:value-of select="$tk:LINE"/>
     <xsl:choose>
       <xsl:when test="self::bibl or self::biblStruct or self::biblFull">
@@ -87,7 +89,8 @@
 
   <xsl:template match="TEI/standOff" priority="20">
     <xsl:variable name="registers" as="element()*" select="*[tk:behaviour(.) = 'register']"/>
-    <xsl:if test="exists($registers)">
+    <!-- the diplomatic text reproduces the source: no index of the edition's own -->
+    <xsl:if test="exists($registers) and $mode = 'reading'">
       <xsl:value-of select="$tk:BLOCK || 'Index' || $tk:BLOCK"/>
       <xsl:apply-templates select="$registers"/>
     </xsl:if>
