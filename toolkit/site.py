@@ -105,13 +105,31 @@ def _header(tree: etree._ElementTree) -> etree._Element | None:
     return tree.getroot().find(f"{T}teiHeader")
 
 
+#: titleStmt titles that are not the document's own: a subtitle, a date given as a title
+_NOT_OWN_TYPES = " or ".join(f"@type = '{t}'" for t in
+                             ("sub", "iso-date", "desc", "short", "alt", "abbreviated"))
+
+
+def own_titles(header: etree._Element | None) -> list[etree._Element]:
+    """The document's own title first (xslt/common/functions.xsl tk:doc-title-element
+    agrees): not the series, journal or monograph (title level s, j, m); type="main",
+    then the analytic title (level="a"), then the other titles, the series' last."""
+    if header is None:
+        return []
+    ts = "t:fileDesc/t:titleStmt/t:title[normalize-space()]"
+    own = f"{ts}[not(@level = 's' or @level = 'j' or @level = 'm')]"
+    found: list[etree._Element] = []
+    for path in (f"{own}[@type = 'main']", f"{own}[@level = 'a']",
+                 f"{own}[not({_NOT_OWN_TYPES})]", own, ts):
+        found += [t for t in header.xpath(path, namespaces=NS) if t not in found]
+    return found
+
+
 def doc_info(tree: etree._ElementTree, stem: str) -> DocInfo:
     """Title, date, place, correspondents and languages from the teiHeader."""
     h = _header(tree)
     x = (lambda p: h.xpath(p, namespaces=NS)) if h is not None else (lambda p: [])
-    titles = x("t:fileDesc/t:titleStmt/t:title[@type='main']") or \
-        x("t:fileDesc/t:titleStmt/t:title")
-    title = reading_text(titles[0]) if titles else stem
+    title = reading_text(titles[0]) if (titles := own_titles(h)) else stem
     cd = x("t:profileDesc/t:correspDesc[1]")
     sent = cd[0].xpath("t:correspAction[@type='sent']", namespaces=NS) if cd else []
     recv = cd[0].xpath("t:correspAction[@type='received']", namespaces=NS) if cd else []

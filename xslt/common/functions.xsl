@@ -129,6 +129,30 @@
         ' xmlns=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
   </xsl:function>
 
+  <!-- The document's own title in its titleStmt: not the series, journal or monograph it
+       belongs to (title level="s", "j", "m"), nor a subtitle or a date given as a title;
+       type="main" first, then the analytic title (level="a"), then the first other title. -->
+  <xsl:function name="tk:doc-title-element" as="element()?">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="titles" as="element()*"
+        select="root($root)/*/teiHeader/fileDesc/titleStmt/title[normalize-space()]"/>
+    <xsl:variable name="own" as="element()*" select="$titles[not(@level = ('s', 'j', 'm'))]"/>
+    <xsl:sequence select="($own[@type = 'main'], $own[@level = 'a'],
+        $own[not(@type = ('sub', 'iso-date', 'desc', 'short', 'alt', 'abbreviated'))], $own,
+        $titles)[1]"/>
+  </xsl:function>
+
+  <!-- The series (or journal, or monograph) the document belongs to, as its header names
+       it: titleStmt/title[@level = s, j, m], else seriesStmt/title. -->
+  <xsl:function name="tk:series-titles" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="fd" as="element()?" select="root($root)/*/teiHeader/fileDesc"/>
+    <xsl:variable name="in-title" as="element()*"
+        select="$fd/titleStmt/title[@level = ('s', 'j', 'm')][normalize-space()]"/>
+    <xsl:sequence select="if (exists($in-title)) then $in-title
+        else $fd/seriesStmt/title[normalize-space()]"/>
+  </xsl:function>
+
   <!-- Raw text flattened to one line (for endnotes and apparatus entries). -->
   <xsl:function name="tk:one-line" as="xs:string">
     <xsl:param name="raw" as="xs:string"/>

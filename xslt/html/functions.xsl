@@ -80,9 +80,7 @@
   <!-- ===== what the header says ===== -->
   <xsl:function name="tk:html-title" as="xs:string">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:variable name="ts" as="element()?" select="$root/*/teiHeader/fileDesc/titleStmt"/>
-    <xsl:variable name="t" as="element()?"
-        select="($ts/title[@type = 'main'], $ts/title[not(@type = 'sub')], $ts/title)[1]"/>
+    <xsl:variable name="t" as="element()?" select="tk:doc-title-element($root)"/>
     <xsl:variable name="s" as="xs:string*">
       <xsl:apply-templates select="$t/node()" mode="tk:dipl-text"/>
     </xsl:variable>

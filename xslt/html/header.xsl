@@ -19,6 +19,13 @@
       <h1><xsl:value-of select="tk:html-title(/)"/></h1>
       <xsl:call-template name="tk:html-coins"/>
       <dl class="tk-meta">
+        <xsl:for-each select="tk:series-titles(/)">
+          <xsl:call-template name="tk:html-field">
+            <xsl:with-param name="label" select="if (@level = 'j') then 'Journal'
+                else if (@level = 'm') then 'Published in' else 'Series'"/>
+            <xsl:with-param name="value" select="normalize-space(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
         <xsl:call-template name="tk:html-field">
           <xsl:with-param name="label" select="'Date'"/>
           <xsl:with-param name="value" select="($corresp/correspAction[@type = 'sent']/date,

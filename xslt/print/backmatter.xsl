@@ -79,7 +79,7 @@
           <h3><xsl:value-of select="$tk:print-register-kinds(current-grouping-key())"/></h3>
           <ul class="tk-register-list">
             <xsl:for-each-group select="current-group()" group-by="tk:html-entity-key(@ref)">
-              <xsl:sort select="lower-case(tk:print-entry-label(current-group()))"/>
+              <xsl:sort select="tk:print-entry-sort-key(current-group())" lang="und"/>
               <li>
                 <span class="tk-register-name">
                   <xsl:value-of select="tk:print-entry-label(current-group())"/>
@@ -110,6 +110,19 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- The key an entry sorts by: the surname (then forename) of its register entry's name,
+       else that name's @sort or regular form, else its last word (common/registers.xsl
+       tk:name-sort-key); without an entry, the same of its first occurrence. -->
+  <xsl:function name="tk:print-entry-sort-key" as="xs:string">
+    <xsl:param name="occ" as="element()+"/>
+    <xsl:variable name="ref" as="xs:string" select="tokenize($occ[1]/@ref)[1]"/>
+    <xsl:variable name="entry" as="element()?" select="if (starts-with($ref, '#'))
+        then key('tk:html-id', substring($ref, 2), root($occ[1]))[1] else ()"/>
+    <xsl:variable name="name" as="element()?" select="($entry ! tk:entry-name-element(.),
+        $occ[1])[1]"/>
+    <xsl:sequence select="tk:name-sort-key($name)"/>
+  </xsl:function>
 
   <!-- An entry's label: the names of its register entry (person/place/org with that
        xml:id), else the distinct spellings in the text. -->

@@ -17,10 +17,10 @@
     <xsl:value-of select="tk:layout($raw) || '&#10;'"/>
   </xsl:template>
 
-  <!-- Of the header only the title line is output. -->
+  <!-- Of the header only the title line is output: the document's own title. -->
   <xsl:template match="teiHeader">
     <xsl:value-of select="$tk:BLOCK"/>
-    <xsl:apply-templates select="(fileDesc/titleStmt/title)[1]/node()"/>
+    <xsl:apply-templates select="tk:doc-title-element(.)/node()"/>
     <xsl:value-of select="$tk:BLOCK"/>
   </xsl:template>
 
