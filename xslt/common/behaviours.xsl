@@ -191,7 +191,9 @@
          content: its parent has text of its own), holding no block, is inline -->
     <xsl:sequence select="if ($b = ('block', 'address', 'addressLine', 'stage', 'label',
           'registerEntry', 'dictEntry', 'description', 'figure', 'list', 'register')
-          and $e/parent::*[local-name() = $tk:phrasing-hosts or text()[normalize-space()]]
+          and $e/parent::*[(local-name() = $tk:phrasing-hosts and not($b = ('address',
+              'addressLine') and local-name() = ('ab', 'p', 'address')))
+              or text()[normalize-space()]]
           and not(tk:holds-block($e))) then 'inline' else $b"/>
   </xsl:function>
 
@@ -234,7 +236,9 @@
     <xsl:variable name="n" as="xs:string" select="local-name($e)"/>
     <xsl:sequence select="namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0' and (
         $n = ('role', 'roleDesc', 'actor', 'w', 'forename', 'surname', 'addName', 'roleName',
-              'genName', 'nameLink', 'incident', 'kinesic', 'vocal', 'pause',
+              'genName', 'nameLink', 'orth', 'pron', 'pos', 'gen', 'number', 'hyph', 'syll',
+              'lbl', 'usg', 'gram', 'settlement', 'repository', 'collection', 'institution',
+              'idno', 'msName', 'locus', 'origPlace', 'origDate', 'support', 'extent', 'incident', 'kinesic', 'vocal', 'pause',
               'writing', 'shift', 'lem', 'rdg', 'rdgGrp', 'witDetail', 'stage', 'salute',
               'signed', 'dateline', 'addrLine', 'label', 'bibl', 'quote', 'cit', 'said')
         or $tk:behaviour-table($n) = $tk:block-behaviours)"/>
@@ -245,16 +249,30 @@
        Outputs put a space there for an element that bounds words. -->
   <xsl:function name="tk:glues-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="matches(string($e/preceding::text()[1]), '\w$')
+    <xsl:sequence select="not($e/self::roleDesc[preceding-sibling::node()[1][self::role]])
+        and matches(string($e/preceding::text()[1]), '\w$')
         and matches(string(($e//text()[normalize-space()])[1]), '^\s*\w')
         and not(matches(string(($e//text())[1]), '^\s'))"/>
   </xsl:function>
 
   <xsl:function name="tk:glues-after" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="matches(string($e/following::text()[1]), '^\w')
+    <xsl:sequence select="not($e/self::role[following-sibling::node()[1][self::roleDesc]])
+        and matches(string($e/following::text()[1]), '^\w')
         and matches(string(($e//text()[normalize-space()])[last()]), '\w\s*$')
         and not(matches(string(($e//text())[last()]), '\s$'))"/>
+  </xsl:function>
+
+  <!-- The parts of a structured description (msDesc, msPart) and how outputs label them. -->
+  <xsl:variable name="tk:description-labels" as="map(xs:string, xs:string)" select="map{
+      'msIdentifier': 'Identifier', 'msContents': 'Contents', 'physDesc': 'Physical description',
+      'history': 'History', 'additional': 'Additional information', 'msPart': 'Part',
+      'msFrag': 'Fragment', 'head': ''}"/>
+
+  <xsl:function name="tk:description-label" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e[parent::*[local-name() = ('msDesc', 'msPart', 'msFrag')]]
+        ! $tk:description-labels(local-name(.))[. != '']"/>
   </xsl:function>
 
   <!-- True when the element makes a block of its own where it stands. -->

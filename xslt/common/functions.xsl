@@ -146,7 +146,7 @@
        it: titleStmt/title[@level = s, j, m], else seriesStmt/title. -->
   <xsl:function name="tk:series-titles" as="element()*">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="fd" as="element()?" select="root($root)/*/teiHeader/fileDesc"/>
+    <xsl:variable name="fd" as="element()?" select="(root($root)/*/teiHeader/fileDesc)[1]"/>
     <xsl:variable name="in-title" as="element()*"
         select="$fd/titleStmt/title[@level = ('s', 'j', 'm')][normalize-space()]"/>
     <xsl:sequence select="if (exists($in-title)) then $in-title

@@ -27,6 +27,16 @@
     <pre class="tk-egxml"><code><xsl:value-of select="tk:egxml-source(.)"/></code></pre>
   </xsl:template>
 
+  <!-- a part of a manuscript description (msDesc, msPart): labelled -->
+  <xsl:template match="*[exists(tk:description-label(.))]" priority="-0.5">
+    <section class="tk-description-part">
+      <h3 class="tk-description-label"><xsl:value-of select="tk:description-label(.)"/></h3>
+      <xsl:call-template name="tk:html-behaviour">
+        <xsl:with-param name="behaviour" select="tk:behaviour(.)"/>
+      </xsl:call-template>
+    </section>
+  </xsl:template>
+
   <xsl:template name="tk:html-behaviour">
     <xsl:param name="behaviour" as="xs:string"/>
     <xsl:choose>

@@ -56,8 +56,15 @@
     <xsl:variable name="name" as="xs:string"
         select="normalize-space(($x/(persName | orgName | name), $x)[1])"/>
     <xsl:sequence select="if ($x/@xml:id = $tk:edition-resp) then 'this edition (' || $name || ')'
-        else if (matches($x/resp[1], '^\s*transl|translator', 'i')) then 'the translator (' || $name || ')'
+        else if (tk:html-is-translation($x)) then 'the translator (' || $name || ')'
         else tk:html-short($name, 120)"/>
+  </xsl:function>
+
+  <!-- Is a respStmt (of one or more resp) a translator's? -->
+  <xsl:function name="tk:html-is-translation" as="xs:boolean">
+    <xsl:param name="r" as="element()"/>
+    <xsl:sequence select="some $resp in $r/resp satisfies
+        matches($resp, '^\s*transl|translator', 'i')"/>
   </xsl:function>
 
   <xsl:function name="tk:html-short" as="xs:string">
@@ -158,8 +165,8 @@
   <xsl:function name="tk:html-lang-label" as="xs:string">
     <xsl:param name="root" as="document-node()"/>
     <xsl:param name="code" as="xs:string"/>
-    <xsl:variable name="l" as="element()?" select="$root/*/teiHeader/profileDesc/langUsage
-        /language[@ident = $code][1]"/>
+    <xsl:variable name="l" as="element()?" select="($root/*/teiHeader/profileDesc/langUsage
+        /language[@ident = $code])[1]"/>
     <xsl:variable name="known" as="map(xs:string, xs:string)" select="map{'ru': 'Russian',
         'en': 'English', 'fr': 'French', 'de': 'German', 'zh': 'Chinese', 'la': 'Latin',
         'grc': 'Ancient Greek', 'it': 'Italian', 'es': 'Spanish'}"/>

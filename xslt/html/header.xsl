@@ -80,12 +80,13 @@
           </xsl:call-template>
         </xsl:for-each>
         <xsl:for-each select="$h/fileDesc/titleStmt/respStmt">
+          <xsl:variable name="translator" as="xs:boolean" select="tk:html-is-translation(.)"/>
           <xsl:call-template name="tk:html-field">
-            <xsl:with-param name="label" select="if (matches(resp, '^\s*transl|translator', 'i'))
-                then 'Translator' else 'Responsibility'"/>
+            <xsl:with-param name="label" select="if ($translator) then 'Translator'
+                else 'Responsibility'"/>
             <xsl:with-param name="value" select="normalize-space((persName | orgName | name)[1])
-                || (if (matches(resp, '^\s*transl|translator', 'i')) then '' else
-                ' — ' || normalize-space(resp[1]))"/>
+                || (if ($translator) then '' else
+                ' — ' || string-join(resp ! normalize-space(.), '; '))"/>
           </xsl:call-template>
         </xsl:for-each>
         <xsl:for-each select="$h/fileDesc/publicationStmt/(publisher, distributor)">
@@ -95,6 +96,12 @@
           </xsl:call-template>
         </xsl:for-each>
       </dl>
+      <xsl:for-each select="$h/fileDesc/sourceDesc/msDesc">
+        <details class="tk-msdesc">
+          <summary>Manuscript description</summary>
+          <xsl:apply-templates select="."/>
+        </details>
+      </xsl:for-each>
       <xsl:for-each select="$h/profileDesc/abstract">
         <div class="tk-abstract"><xsl:apply-templates mode="tk:header"/></div>
       </xsl:for-each>

@@ -192,9 +192,10 @@
 
   <!-- the legend: every sign kind used in the text, what it means, and who made it -->
   <xsl:template name="tk:html-legend">
-    <xsl:variable name="signs" as="element()*" select="(//TEI/text ! tk:sign-candidates(.))[exists(tk:sign-kind(.))]"/>
+    <xsl:variable name="signs" as="element()*" select="((//TEI/text, //TEI/teiHeader/fileDesc/sourceDesc/msDesc)
+        ! tk:sign-candidates(.))[exists(tk:sign-kind(.))]"/>
     <xsl:variable name="used" as="xs:string*" select="distinct-values($signs ! tk:sign-kind(.))"/>
-    <xsl:variable name="decl" as="element()?" select="*/teiHeader/encodingDesc/editorialDecl[1]"/>
+    <xsl:variable name="decl" as="element()?" select="(*/teiHeader/encodingDesc/editorialDecl)[1]"/>
     <section class="tk-legend" id="tk-legend" aria-labelledby="tk-legend-h">
       <h2 id="tk-legend-h">Editorial signs</h2>
       <xsl:if test="empty($used)"><p>The text has no editorial signs.</p></xsl:if>

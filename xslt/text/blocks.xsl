@@ -66,6 +66,13 @@
     <xsl:value-of select="$tk:BLOCK || tk:egxml-source(.) || $tk:BLOCK"/>
   </xsl:template>
 
+  <!-- A part of a manuscript description: its label, then the part. -->
+  <xsl:template match="msDesc/* | msPart/* | msFrag/*" priority="11">
+    <xsl:variable name="label" as="xs:string?" select="tk:description-label(.)"/>
+    <xsl:if test="exists($label)"><xsl:value-of select="$tk:BLOCK || $label || ':' || $tk:LINE"/></xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- Milestones: a word boundary, unless they break a word (@break="no"). -->
   <xsl:template match="lb | cb | gb | milestone | space">
     <xsl:if test="not(tk:is-word-internal-break(.))">
