@@ -110,9 +110,13 @@
       <xsl:call-template name="tk:html-marks">
         <xsl:with-param name="kind" select="$kind"/><xsl:with-param name="end" select="'open'"/>
       </xsl:call-template>
-      <xsl:if test="self::gap and @reason"><span class="tk-gap-reason">
+      <xsl:if test="self::gap and @reason and not(starts-with($kind, 'leiden'))"><span class="tk-gap-reason">
         <xsl:value-of select="' ' || @reason || ' '"/></span></xsl:if>
-      <xsl:apply-templates/>
+      <xsl:value-of select="tk:sign-content(.)"/>
+      <xsl:choose>
+        <xsl:when test="$kind = 'leiden-unclear' and not(*)"><xsl:value-of select="tk:underdot(.)"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="tk:html-marks">
         <xsl:with-param name="kind" select="$kind"/><xsl:with-param name="end" select="'close'"/>
       </xsl:call-template>
