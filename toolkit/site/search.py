@@ -22,9 +22,11 @@ language's own stemmer.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -48,6 +50,7 @@ SKIP_TAGS = frozenset({"script", "style", "button", "template", "noscript"})
 #: a parent whose blocks together are at most this long is one record (a speech, a stanza)
 GROUP_CHARS = 1200
 READINGS = ("reading", "diplomatic")
+
 
 
 @dataclass
@@ -133,24 +136,26 @@ def _groupable(parent) -> bool:
     return len(" ".join(parent.itertext())) <= GROUP_CHARS
 
 
-def _lang(el, default: str) -> str:
+def _lang(el, stop, default: str) -> str:
     for a in (el, *el.iterancestors()):
+        if a is stop:
+            break
         if a.get("lang"):
             return a.get("lang")
     return default
 
 
-def anchor_blocks(page: str) -> tuple[str, list[Record]]:
-    """The page with an anchor on every block of its text, and the search records.
+def anchor_tree(doc, default_lang: str = "") -> tuple[list[Record], bool]:
+    """Anchor every block of the text of a parsed page (``lxml.html``) and take its words:
+    the records, and whether an anchor was added.
 
     Blocks without an ``id`` get ``tk-b-N`` (N counting them in document order, so that the
-    same document gives the same anchors); the page is re-serialised only when one was
-    added."""
-    doc = lxml.html.document_fromstring(page)
+    same document gives the same anchors). A block's language is the nearest ``lang`` in the
+    text, else ``default_lang`` (the document's own language), else the page's."""
     main = doc.find(".//main")
     if main is None:
-        return page, []
-    html_lang = doc.get("lang") or ""
+        return [], False
+    default = default_lang or doc.get("lang") or ""
     taken = {el.get("id") for el in doc.iter() if isinstance(el.tag, str) and el.get("id")}
     records: list[Record] = []
     n = 0
@@ -166,12 +171,22 @@ def anchor_blocks(page: str) -> tuple[str, list[Record]]:
             unit.set("id", f"tk-b-{n}")
             added = True
         dipl = block_text(unit, "diplomatic")
-        records.append(Record(unit.get("id"), _lang(unit, html_lang), text,
+        records.append(Record(unit.get("id"), _lang(unit, doc, default), text,
                               dipl if dipl != text else ""))
-    if added:
-        page = "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")
-        page = page if page.endswith("\n") else page + "\n"
-    return page, records
+    return records, added
+
+
+def serialize(doc) -> str:
+    page = "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")
+    return page if page.endswith("\n") else page + "\n"
+
+
+def anchor_blocks(page: str, default_lang: str = "") -> tuple[str, list[Record]]:
+    """:func:`anchor_tree` on a page's text: the page (re-serialised only when an anchor
+    was added) and the records."""
+    doc = lxml.html.document_fromstring(page)
+    records, added = anchor_tree(doc, default_lang)
+    return (serialize(doc) if added else page), records
 
 
 def records_json(records: list[Record]) -> str:
@@ -192,34 +207,48 @@ def index_language(lang: str) -> str:
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else "unknown"
 
 
-def _entries(facets: DocFacets, records: list[Record], lang_label) -> Iterable[dict]:
+def _attr_spans(kind: str, name: str, values: Iterable[str]) -> str:
+    return "".join(f'<span data-pagefind-{kind}="{name}[data-v]" data-v="{html.escape(v)}">'
+                   "</span>" for v in values if v)
+
+
+def _pages(facets: DocFacets, records: list[Record], lang_label) -> Iterable[tuple[str, str]]:
+    """The pages Pagefind indexes for one document: one per language and reading, each
+    block a section that starts at a heading "§" carrying the block's anchor (Pagefind gives
+    a sub-result, with its own excerpt, per heading with an id and some text; "§" is no
+    word, so it is not indexed). The metadata say which page of the site the sections
+    belong to (``target``)."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for r in records:
-        language = index_language(r.lang)
-        filters = {**facets.filters, "language": [lang_label(r.lang)]}
         for reading, text in (("reading", r.text), ("diplomatic", r.diplomatic)):
-            if not text:
-                continue
-            meta = {"title": facets.title, "date": facets.date, "page": facets.page,
-                    "reading": "" if reading == "reading" else "source spelling"}
-            yield {"url": f"{facets.page}#{r.anchor}", "content": text, "language": language,
-                   "meta": {k: v for k, v in meta.items() if v},
-                   "filters": {k: v for k, v in filters.items() if v}}
+            if text:
+                groups.setdefault((r.lang, reading), []).append((r.anchor, text))
+    for n, ((lang, reading), blocks) in enumerate(groups.items()):
+        meta = {"title": facets.title, "date": facets.date, "target": facets.page,
+                "reading": "" if reading == "reading" else "source spelling"}
+        head = "".join(_attr_spans("meta", k, [v]) for k, v in meta.items())
+        head += "".join(_attr_spans("filter", k, v) for k, v in facets.filters.items())
+        head += _attr_spans("filter", "language", [lang_label(lang)])
+        body = "".join(f'<h2 id="{html.escape(a)}">§</h2><p>{html.escape(t)}</p>'
+                       for a, t in blocks)
+        yield (f"{facets.stem}/{n}.html",
+               f'<!DOCTYPE html><html lang="{html.escape(index_language(lang))}"><head>'
+               f'<meta charset="utf-8"><title>{html.escape(facets.title)}</title></head>'
+               f"<body>{head}<main data-pagefind-body>{body}</main></body></html>")
 
 
-async def _index(entries: Iterable[dict], out: Path) -> int:
+async def _index(folder: Path, out: Path) -> int:
     from pagefind.index import PagefindIndex
 
-    n = 0
     async with PagefindIndex(config={"output_path": str(out)}) as index:
-        for e in entries:
-            await index.add_custom_record(**e)
-            n += 1
-    return n
+        res = await index.add_directory(str(folder))
+    return int(res.get("page_count", 0))
 
 
 def write_index(site: Path, docs: list[tuple[DocFacets, list[Record]]], lang_label) -> int:
-    """Index every record with Pagefind into ``SITE/pagefind/`` (replacing the previous
-    bundle only once the new one is complete); the number of records indexed."""
+    """Index every document's records with Pagefind into ``SITE/pagefind/`` (the previous
+    bundle replaced only once the new one is complete); the number of pages indexed (one
+    per document, language and reading)."""
     try:
         import pagefind.index  # noqa: F401
         from pagefind.service import get_executable
@@ -227,20 +256,27 @@ def write_index(site: Path, docs: list[tuple[DocFacets, list[Record]]], lang_lab
         raise ResourceMissing("search needs Pagefind: pip install 'pagefind[bin]'") from None
     if get_executable() is None:
         raise ResourceMissing("the Pagefind binary is missing: pip install 'pagefind[bin]'")
-    final = site / "pagefind"
-    tmp = site / ".pagefind.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    entries = (e for facets, recs in docs for e in _entries(facets, recs, lang_label))
+    final, tmp, old = site / "pagefind", site / ".pagefind.tmp", site / ".pagefind.old"
+    for p in (tmp, old):
+        shutil.rmtree(p, ignore_errors=True)
     try:
-        n = asyncio.run(_index(entries, tmp))
+        with tempfile.TemporaryDirectory(prefix="teikit-search-") as pages:
+            for facets, recs in docs:
+                for rel, text in _pages(facets, recs, lang_label):
+                    dest = Path(pages) / rel
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_text(text, encoding="utf-8")
+            n = asyncio.run(_index(Path(pages), tmp.resolve()))
     except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
         shutil.rmtree(tmp, ignore_errors=True)
         raise TeikitError(f"Pagefind failed to index the site: {exc}", file=str(site)) from None
-    old = site / ".pagefind.old"
-    shutil.rmtree(old, ignore_errors=True)
     if final.exists():
         final.rename(old)
     tmp.rename(final)
     shutil.rmtree(old, ignore_errors=True)
     return n
 
+
+def index_present(site: Path) -> bool:
+    """Whether SITE holds a complete Pagefind bundle."""
+    return (Path(site) / "pagefind" / "pagefind-entry.json").is_file()
