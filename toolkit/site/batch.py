@@ -18,7 +18,10 @@ sources, and rewrites the home page and the register from the stored site facts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -36,6 +39,20 @@ from . import state as st
 from .chrome import SiteInfo
 
 DEFAULT_TITLE = "Edition"
+#: the hash of the SiteInfo the site pages were last written with
+SITE_INFO_NAME = ".teikit-site"
+
+
+def _site_key(site: SiteInfo) -> str:
+    return hashlib.sha256(json.dumps(dataclasses.asdict(site), sort_keys=True)
+                          .encode()).hexdigest()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 class DocumentFailed(TeikitError):
@@ -277,8 +294,8 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     """Build SRC into OUT, redoing only the documents whose source, access date,
     options or toolkit changed; ``on_plan(to_build, skipped)`` and ``on_result`` let a
     caller show progress. ``site``: what the edition says about itself (default: the
-    title ``title``); the site-level pages are written on every run (they are cheap), the
-    search index when a document changed or it is missing."""
+    title ``title``); the site-level pages are rewritten when a document changed or the
+    site info did, the search index when a document changed (or it is missing)."""
     t0 = time.perf_counter()
     site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
@@ -328,9 +345,14 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     report.results = _site_results(entries)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
-    builder.build_site(report.results, out_p, site, report.failed,
-                       index=changed or not search.index_present(out_p))
-    report.site_written = True
+    info_file, info_key = out_p / SITE_INFO_NAME, _site_key(site)
+    stale = not all((out_p / n).is_file() for n in ("index.html", "register.html",
+                                                     "search.html"))
+    if changed or stale or _read(info_file) != info_key or not search.index_present(out_p):
+        builder.build_site(report.results, out_p, site, report.failed,
+                           index=changed or not search.index_present(out_p))
+        xmlio.write_atomic(info_file, info_key + "\n")
+        report.site_written = True
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0

@@ -48,7 +48,7 @@ def home_page(info: SiteInfo, docs: list[DocInfo], failed: list[Issue],
                  e(d.collection), e(d.type)]
         sorts = [d.title.casefold(), d.date or "~", _from(d).casefold(), "", d.place, langs,
                  d.collection, d.type]
-        rows.append("<tr>" + "".join(
+        rows.append('<tr class="tk-doc">' + "".join(
             (f'<th scope="row" data-sort="{e(s)}">{c}</th>' if i == 0 else
              f'<td data-sort="{e(s)}">{c}</td>' if s else f"<td>{c}</td>")
             for i, (c, s) in enumerate(zip(cells, sorts, strict=True))) + "</tr>")
