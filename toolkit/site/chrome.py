@@ -41,7 +41,8 @@ def site_bar(info: SiteInfo, root: str, current: str = "") -> str:
             f"{e(info.title)}</a></p>"
             f'<nav class="tk-sitenav" aria-label="Edition"><ul>{items}</ul></nav>'
             f'<form class="tk-searchbox" role="search" aria-label="Quick search" '
-            f'action="{e(root)}search.html" method="get"><label for="tk-q-top">Search the edition</label> '
+            f'action="{e(root)}search.html" method="get">'
+            f'<label for="tk-q-top">Search the edition</label> '
             f'<input id="tk-q-top" name="q" type="search"> '
             f'<button type="submit">Search</button></form></div>')
 
