@@ -288,14 +288,15 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
 
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
-              title: str = DEFAULT_TITLE, site: SiteInfo | None = None,
+              title: str = DEFAULT_TITLE, site: SiteInfo | None = None, search_index: bool = True,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
     options or toolkit changed; ``on_plan(to_build, skipped)`` and ``on_result`` let a
     caller show progress. ``site``: what the edition says about itself (default: the
     title ``title``); the site-level pages are rewritten when a document changed or the
-    site info did, the search index when a document changed (or it is missing)."""
+    site info did, the search index (``search_index``) when a document changed (or it is
+    missing)."""
     t0 = time.perf_counter()
     site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
@@ -348,9 +349,10 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     info_file, info_key = out_p / SITE_INFO_NAME, _site_key(site)
     stale = not all((out_p / n).is_file() for n in ("index.html", "register.html",
                                                      "search.html"))
-    if changed or stale or _read(info_file) != info_key or not search.index_present(out_p):
+    missing = search_index and not search.index_present(out_p)
+    if changed or stale or _read(info_file) != info_key or missing:
         builder.build_site(report.results, out_p, site, report.failed,
-                           index=changed or not search.index_present(out_p))
+                           index=search_index and (changed or missing))
         xmlio.write_atomic(info_file, info_key + "\n")
         report.site_written = True
     if changed or not (out_p / st.STATE_NAME).is_file():
