@@ -177,7 +177,7 @@ def _siblings(specs, level: int, parent: Unit | None, n_of=None) -> list[Unit]:
     segments = _segments(specs, n_of)
     prefix = f"{parent.identifier}." if parent is not None else ""
     units = []
-    for (el, kind, cite_type), seg in zip(specs, segments):
+    for (el, kind, cite_type), seg in zip(specs, segments, strict=True):
         unit = Unit(prefix + seg, cite_type, level, el, parent)
         if kind == "division":
             _add_title(unit)

@@ -81,8 +81,8 @@ def load_document(path: Path, identifier: str, collection: str) -> Document:
 
 def dublin_core(tree: etree._ElementTree, identifier: str, file: str) -> dict[str, list]:
     """DTS ``dublinCore`` from the same crosswalk as OAI's ``oai_dc`` (xslt/dc.xsl)."""
+    from ...saxon import transform
     from ..oai import formats
-    from ...xslt import transform
 
     try:
         xml = transform("dc", formats.header_document(tree), file=file,
