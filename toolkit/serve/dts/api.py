@@ -10,6 +10,7 @@ the form DTS's drafts took from Hydra (``{"@type": "Status", "statusCode": …,
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -135,14 +136,16 @@ def entry_json(urls: Urls) -> dict:
 
 
 def resource_json(doc: Document, urls: Urls, media_types=MEDIA_TYPES,
-                  download: dict[str, str] | None = None) -> dict:
+                  download: dict[str, str] | None = None, compact: bool = False) -> dict:
+    """A Resource object; ``compact`` leaves out the optional metadata (for the
+    static Navigation files, which repeat the Resource in every file)."""
     out = {"@id": doc.identifier, "@type": "Resource", "title": doc.title,
            "totalParents": 1, "totalChildren": 0}
     desc = next((v if isinstance(v, str) else v["value"]
                  for v in doc.dublin_core.get("description", [])), None)
-    if desc:
+    if desc and not compact:
         out["description"] = desc
-    if doc.dublin_core:
+    if doc.dublin_core and not compact:
         out["dublinCore"] = doc.dublin_core
     out.update({"collection": urls.collection_of(doc.identifier),
                 "navigation": urls.navigation_of(doc.identifier),
@@ -233,9 +236,18 @@ def navigation_members(tree: CitationTree, ref: Unit | None, start: Unit | None,
 
 # -- the endpoints -----------------------------------------------------------------------------
 class DTS:
-    def __init__(self, library: Library, page_size: int = PAGE_SIZE, cache_size: int = 64):
+    """The endpoints over a library. ``media_types``: what the Document endpoint offers;
+    ``download``: a Resource's ``download`` links (doc -> {media type: URL});
+    ``compact``: Navigation's Resource without the optional metadata."""
+
+    def __init__(self, library: Library, page_size: int = PAGE_SIZE, cache_size: int = 64,
+                 media_types: tuple[str, ...] = MEDIA_TYPES, download=None,
+                 compact: bool = False):
         self.library = library
         self.page_size = page_size
+        self.media_types = media_types
+        self.download = download or (lambda doc: None)
+        self.compact = compact
         self._cache: OrderedDict[tuple, bytes] = OrderedDict()
         self._cache_size = cache_size
         self._lock = Lock()
@@ -271,7 +283,7 @@ class DTS:
         lib = self.library
         if ident in lib.documents:
             doc = lib.documents[ident]
-            obj = {"@context": CONTEXT, "dtsVersion": VERSION, **resource_json(doc, urls)}
+            obj = {"@context": CONTEXT, "dtsVersion": VERSION, **self._resource_json(doc, urls)}
             members = [self._collection_member(doc.collection, urls)] if nav == "parents" \
                 else []
         elif ident in lib.collections:
@@ -297,8 +309,11 @@ class DTS:
     def _member(self, ident: str, urls: Urls) -> dict:
         doc = self.library.documents.get(ident)
         if doc is not None:
-            return resource_json(doc, urls)
+            return self._resource_json(doc, urls)
         return self._collection_member(ident, urls)
+
+    def _resource_json(self, doc: Document, urls: Urls, compact: bool = False) -> dict:
+        return resource_json(doc, urls, self.media_types, self.download(doc), compact)
 
     def _collection_member(self, ident: str, urls: Urls) -> dict:
         col = self.library.collections[ident]
@@ -342,7 +357,7 @@ class DTS:
             raise DTSError(400, "down=0 (the siblings of a unit) needs ref")
         obj = {"@context": CONTEXT, "dtsVersion": VERSION, "@type": "Navigation",
                "@id": urls.request("navigation", p.values, page),
-               "resource": resource_json(doc, urls)}
+               "resource": self._resource_json(doc, urls, compact=self.compact)}
         if tree is None:  # a resource without citation trees: an empty member, no error
             obj["member"] = []
             return Response(200, JSONLD, _json(obj))
@@ -368,9 +383,9 @@ class DTS:
         doc = self._resource(p)
         tree, ref_id, start_id, end_id = self._selection(p, doc)
         media = p.get("mediaType") or TEI
-        if media not in MEDIA_TYPES:
+        if media not in self.media_types:
             raise DTSError(404, f"media type {media!r} is not available; this resource "
-                                f"comes as {', '.join(MEDIA_TYPES)}")
+                                f"comes as {', '.join(self.media_types)}")
         span = None
         if ref_id is not None or start_id is not None:
             if tree is None:
@@ -415,12 +430,12 @@ def render_passage(doc: Document, span, media: str) -> bytes:
         if media == TEI:
             if root.tag.endswith("}TEI"):
                 return serialize(doc.tree)
-            return wrapped(root, [c for c in root if not c.tag.endswith("}teiHeader")])
+            return wrapped([copy.deepcopy(c) for c in root])  # a teiCorpus
         tree = doc.tree
     else:
         content = passage_content(root, span[1], span[2], doc.positions)
         if media == TEI:
-            return wrapped(root, content)
+            return wrapped(content)
         tree = passage_document(root, content)
     file = str(doc.path)
     if media == "text/plain":

@@ -141,8 +141,9 @@ class Library:
         docs: dict[str, Document] = {}
         cols = {ROOT_ID: Collection(ROOT_ID, self.title, None)}
         issues: list[Issue] = []
-        for path in iter_xml_files([self.src]) if self.src.is_dir() else []:
-            rel = PurePosixPath(path.relative_to(self.src).as_posix())
+        top = self.src if self.src.is_dir() else self.src.parent
+        for path in iter_xml_files([self.src]) if self.src.exists() else []:
+            rel = PurePosixPath(path.relative_to(top).as_posix())
             parent = self._folder(rel.parent, cols)
             ident = rel.stem
             if ident in docs or ident in cols:

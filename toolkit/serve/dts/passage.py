@@ -112,12 +112,11 @@ def header_copy(root: etree._Element) -> etree._Element | None:
     return h
 
 
-def wrapped(root: etree._Element, content: list[etree._Element]) -> bytes:
-    """The DTS response for a passage: ``TEI`` with the header and ``dts:wrapper``."""
+def wrapped(content: list[etree._Element]) -> bytes:
+    """The DTS response for a passage: ``TEI`` holding ``dts:wrapper`` and in it exactly
+    the passage (the header is not repeated with every passage: the whole document,
+    Collection's Dublin Core and OAI-PMH carry it)."""
     tei = etree.Element(f"{T}TEI", nsmap={None: TEI_NS, "dts": DTS_NS})
-    header = header_copy(root)
-    if header is not None:
-        tei.append(header)
     wrapper = etree.SubElement(tei, f"{{{DTS_NS}}}wrapper")
     for c in content:
         wrapper.append(c)
