@@ -79,16 +79,16 @@ def test_every_static_file_is_valid(static_site):
     _srv, out = static_site
     kinds = {"EntryPoint": "entry", "Collection": "collection", "Resource": "collection",
              "Navigation": "navigation"}
-    files = sorted((out / "dts").rglob("index.json"))
+    files = sorted((out / "dts").rglob("*.json"))
     for f in files:
         obj = json.loads(f.read_text(encoding="utf-8"))
         check(kinds[obj["@type"]], obj)
-    xml = sorted((out / "dts").rglob("index.xml"))
+    xml = sorted((out / "dts").rglob("*.xml"))
     for f in xml:
         assert etree.parse(str(f)).getroot().tag == f"{TEI}TEI"
     # every unit of every tree has its Navigation and Document file
     assert len(xml) == 3 + 27 + 8 + 2 + 5  # whole documents, telegram, poems, letter
-    assert (out / "dts" / "navigation" / "poems;tree=pages" / "2" / "index.json").is_file()
+    assert (out / "dts" / "navigation" / "poems;tree=pages" / "2.json").is_file()
 
 
 def test_build_options(edition, tmp_path):
@@ -104,6 +104,7 @@ def test_build_options(edition, tmp_path):
                              "--base-url", "https://example.org/ed/"])
     assert r.exit_code == 0, r.output
     entry = json.loads((out / "dts" / "index.json").read_text(encoding="utf-8"))
+    assert entry["collection"] == "https://example.org/ed/dts/collection{/id}{;nav}.json"
     assert entry["@id"] == "https://example.org/ed/dts/index.json"
     r = runner.invoke(main, ["build", str(edition), "-o", str(out), "--no-pdf", "-q",
                              "--base-url", "https://example.org/ed/", "--no-dts"])

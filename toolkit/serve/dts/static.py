@@ -5,11 +5,11 @@ are of the kind the specification's section on static sites describes (path segm
 ``{/id}``, path-style parameters ``{;tree,down}``), each ending in the file name, so a
 client that expands them gets the address of a file::
 
-    OUT/dts/index.json                                        Entry
-    OUT/dts/collection/index.json                             the root collection
-    OUT/dts/collection/ID[;nav=parents]/index.json            a collection or resource
-    OUT/dts/navigation/RES[;tree=T][;down=N][/REF]/index.json Navigation
-    OUT/dts/document/RES[;tree=T][/REF]/index.xml             Document (TEI)
+    OUT/dts/index.json                                  Entry
+    OUT/dts/collection.json                             the root collection
+    OUT/dts/collection/ID[;nav=parents].json            a collection or resource
+    OUT/dts/navigation/RES[;tree=T][;down=N][/REF].json Navigation
+    OUT/dts/document/RES[;tree=T][/REF].xml             Document (TEI)
 
 A file's path is the percent-decoded path of its address, as static hosts map URLs to
 files. Level 0 leaves out what a static host cannot answer: ranges (``start``/``end``),
@@ -19,6 +19,7 @@ TEI (the site's HTML and text are the Resource's ``download`` links) and paginat
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -39,36 +40,36 @@ class StaticUrls(Urls):
         return f"{self.base}/index.json"
 
     def collection_template(self) -> str:
-        return f"{self.base}/collection{{/id}}{{;nav}}/index.json"
+        return f"{self.base}/collection{{/id}}{{;nav}}.json"
 
     def navigation_template(self) -> str:
-        return f"{self.base}/navigation{{/resource}}{{;tree,down}}{{/ref}}/index.json"
+        return f"{self.base}/navigation{{/resource}}{{;tree,down}}{{/ref}}.json"
 
     def document_template(self) -> str:
-        return f"{self.base}/document{{/resource}}{{;tree}}{{/ref}}/index.xml"
+        return f"{self.base}/document{{/resource}}{{;tree}}{{/ref}}.xml"
 
     def collection_of(self, ident: str) -> str:
-        return f"{self.base}/collection/{q(ident)}{{;nav}}/index.json"
+        return f"{self.base}/collection/{q(ident)}{{;nav}}.json"
 
     def navigation_of(self, ident: str) -> str:
-        return f"{self.base}/navigation/{q(ident)}{{;tree,down}}{{/ref}}/index.json"
+        return f"{self.base}/navigation/{q(ident)}{{;tree,down}}{{/ref}}.json"
 
     def document_of(self, ident: str) -> str:
-        return f"{self.base}/document/{q(ident)}{{;tree}}{{/ref}}/index.xml"
+        return f"{self.base}/document/{q(ident)}{{;tree}}{{/ref}}.xml"
 
     def collection_link(self, ident: str) -> str:
-        return f"{self.base}/collection/{q(ident)}/index.json"
+        return f"{self.base}/collection/{q(ident)}.json"
 
     def request(self, endpoint: str, values: dict[str, str], page: int | None = None) -> str:
         v = values
         if endpoint == "collection":
             ident = v.get("id")
             return (f"{self.base}/collection" + (f"/{q(ident)}" if ident else "")
-                    + (f";nav={q(v['nav'])}" if v.get("nav") else "") + "/index.json")
+                    + (f";nav={q(v['nav'])}" if v.get("nav") else "") + ".json")
         params = "".join(f";{k}={q(v[k])}" for k in ("tree", "down") if v.get(k))
         ref = f"/{q(v['ref'])}" if v.get("ref") else ""
-        suffix = "index.json" if endpoint == "navigation" else "index.xml"
-        return f"{self.base}/{endpoint}/{q(v['resource'])}{params}{ref}/{suffix}"
+        suffix = ".json" if endpoint == "navigation" else ".xml"
+        return f"{self.base}/{endpoint}/{q(v['resource'])}{params}{ref}{suffix}"
 
 
 def site_download(base_url: str):
@@ -96,6 +97,9 @@ class Writer:
             self.issues.append(Issue(url, 0, 0, "warning", "no static file for an "
                                      "address with an empty, '.' or '..' path segment"))
             return
+        if rel.endswith(".json"):  # compact: the static files are many
+            body = json.dumps(json.loads(body), ensure_ascii=False,
+                              separators=(",", ":")).encode("utf-8")
         write_atomic(self.out.joinpath(*parts), body)
         self.files += 1
 
