@@ -289,3 +289,17 @@ def test_navigation_pages(library):
     everything = json.loads(DTS(library).respond("navigation", f"resource={TG}&down=-1",
                                                  base).body)
     assert collected == ids(everything) and "view" not in everything
+
+
+def test_readme_examples(server):
+    """The README's curl examples answer 200 on the telegram (the server holds it)."""
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    urls = re.findall(r"^curl '(http://127\.0\.0\.1:8000/dts[^']*)'", readme, re.M)
+    assert len(urls) >= 6
+    for u in urls:
+        status, _h, body = fetch(u.replace("http://127.0.0.1:8000", server.root))
+        assert status == 200, (u, body[:200])

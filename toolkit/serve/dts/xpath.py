@@ -25,10 +25,8 @@ _TOKEN = re.compile(rf"""
   | (?P<op>//|::|\.\.|!=|<=|>=|[/()\[\],@|+=<>*$.\-])
 """, re.VERBOSE)
 
-# Tokens after which a name is a name test, not an operator (XPath 1.0, 3.7).
-_OPERATORS = {"/", "//", "|", "+", "-", "=", "!=", "<", "<=", ">", ">=", "*",
-              "and", "or", "mod", "div"}
-_BEFORE_NAME_TEST = {"@", "::", "(", "[", ","} | _OPERATORS
+_OPENERS = {"@", "::", "(", "[", ","}
+_SYMBOL_OPERATORS = {"/", "//", "|", "+", "-", "=", "!=", "<", "<=", ">", ">=", "*"}
 
 
 class XPathError(ValueError):
@@ -46,30 +44,35 @@ def tei_xpath(expr: str) -> str:
         tokens.append((m.lastgroup or "", m.group()))
         pos = m.end()
     out: list[str] = []
-    sig = [t for t in tokens if t[0] != "ws"]
+    sig = [text for kind, text in tokens if kind != "ws"]
+    prev: str | None = None  # the previous significant token
+    prev2: str | None = None  # and the one before it
+    prev_operator = False  # whether it was read as an operator
     si = 0
     for kind, text in tokens:
         if kind == "ws":
             out.append(text)
             continue
-        prev = sig[si - 1][1] if si > 0 else None
-        nxt = sig[si + 1][1] if si + 1 < len(sig) else None
+        nxt = sig[si + 1] if si + 1 < len(sig) else None
         si += 1
-        if kind == "name" and _is_element_test(text, prev, nxt, sig, si - 1):
+        # XPath 1.0, 3.7: after a token other than @ :: ( [ , or an operator, a name
+        # is an operator name (and, or, div, mod) and * is the multiplication
+        after_operand = prev is not None and not prev_operator and prev not in _OPENERS
+        is_operator = (kind == "op" and text in _SYMBOL_OPERATORS and
+                       (text != "*" or after_operand)) or \
+                      (kind == "name" and after_operand and prev != "$")
+        if kind == "name" and not is_operator and _is_element_test(text, prev, prev2, nxt):
             text = "tei:" + text
         out.append(text)
+        prev2, prev, prev_operator = prev, text, is_operator
     return "".join(out)
 
 
-def _is_element_test(name: str, prev: str | None, nxt: str | None,
-                     sig: list[tuple[str, str]], i: int) -> bool:
+def _is_element_test(name: str, prev: str | None, prev2: str | None,
+                     nxt: str | None) -> bool:
     if ":" in name or nxt in ("(", "::") or prev in ("@", "$"):
         return False
-    if prev is not None and prev not in _BEFORE_NAME_TEST:
-        return False  # an operator name (and, or, div, mod)
-    if prev == "::" and i >= 2 and sig[i - 2][1] in ("attribute", "namespace"):
-        return False
-    return True
+    return not (prev == "::" and prev2 in ("attribute", "namespace"))
 
 
 def compile_xpath(expr: str, nsmap: dict | None = None) -> etree.XPath:
