@@ -109,3 +109,26 @@ def test_corpus_document(path):
         assert [i.message for i in library.issues] == [exc.message]
         return
     walk(path)
+
+
+def test_broken_documents_are_reported_not_served(corpus, tmp_path):
+    """Malformed corpus variants are no Resources (and say why); invalid but well-formed
+    ones are served like any other; no request about them is a 500."""
+    import shutil
+
+    for f in sorted((corpus / "malformed").glob("*.xml")):
+        shutil.copy(f, tmp_path / f.name)
+    for f in sorted((corpus / "invalid").glob("*.xml"))[:3]:
+        shutil.copy(f, tmp_path / f.name)
+    library = Library(tmp_path)
+    malformed = {f.stem for f in (corpus / "malformed").glob("*.xml")}
+    assert not malformed & set(library.documents)
+    assert {i.file.rsplit("/", 1)[-1][:-4] for i in library.issues} >= malformed
+    assert all(i.line >= 1 for i in library.issues)
+    dts = DTS(library)
+    for stem in sorted(malformed):
+        resp = dts.respond("navigation", f"resource={stem}&down=1", BASE)
+        assert resp.status == 404 and check("error", json.loads(resp.body))
+    for doc in library.documents.values():
+        assert dts.respond("navigation", f"resource={doc.identifier}&down=-1",
+                           BASE).status == 200
