@@ -74,3 +74,12 @@ def test_a_broken_declaration_falls_back_to_the_default():
     (t,) = citation_trees(doc("<body><div><p>x</p></div></body>", header))
     assert not t.declared and ids(t) == ["1", "1.p1"]
     assert "XPath 1.0" in t.problems[0]
+
+
+def test_identifiers_are_the_same_in_every_run():
+    from tests.conftest import TELEGRAM
+    from toolkit.xmlio import parse_tei
+
+    runs = [[(t.identifier, ids(t)) for t in citation_trees(parse_tei(TELEGRAM))]
+            for _ in range(2)]
+    assert runs[0] == runs[1] and len(runs[0][0][1]) == 27
