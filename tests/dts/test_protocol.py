@@ -197,6 +197,25 @@ def test_whole_document(server):
     root = etree.fromstring(body)
     assert root.tag == f"{{{TEI_NS}}}TEI" and root.find(f"{{{TEI_NS}}}teiHeader") is not None
     assert root.find(f"{{{DTS_NS}}}wrapper") is None
+    # "tree" has no effect without ref, start and end (even an unknown one)
+    assert fetch(url(server, "document", f"resource={TG}&tree=nope"))[2] == body
+
+
+def test_a_resource_without_citation_trees(tmp_path):
+    """Its Navigation answers an empty member and no error, whatever is asked."""
+    from toolkit.serve.dts.library import Library
+
+    (tmp_path / "empty.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        '<title>Empty</title></titleStmt></fileDesc></teiHeader><text><body><p/></body>'
+        '</text></TEI>', encoding="utf-8")
+    dts = DTS(Library(tmp_path))
+    col = json.loads(dts.respond("collection", "id=empty", "http://x/dts").body)
+    assert check("collection", col)["citationTrees"] == []
+    for q in ("down=1", "ref=1", "ref=1&down=-1", "tree=x&down=1", "start=1&end=2"):
+        resp = dts.respond("navigation", f"resource=empty&{q}", "http://x/dts")
+        assert resp.status == 200, q
+        assert check("navigation", json.loads(resp.body))["member"] == []
 
 
 @pytest.mark.parametrize("media,marker", [("text/plain", "With Bolshevik greetings"),

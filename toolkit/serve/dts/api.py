@@ -331,7 +331,7 @@ class DTS:
             raise DTSError(404, f"no resource {ident!r}")
         return doc
 
-    def _selection(self, p: Params, doc: Document):
+    def _selection(self, p: Params, doc: Document, need_tree: bool = False):
         """(tree, ref, start, end) of a Navigation or Document request."""
         ref, start, end = p.get("ref"), p.get("start"), p.get("end")
         if ref is not None and (start is not None or end is not None):
@@ -340,7 +340,10 @@ class DTS:
             raise DTSError(400, "start and end must be given together")
         name = p.get("tree")
         tree = doc.citation_tree(name)
-        if tree is None and name is not None:
+        # a resource without trees answers with an empty member, never an error; and
+        # "tree" has no effect on a whole Document (both as the specification says)
+        matters = bool(doc.trees) and (ref is not None or start is not None or need_tree)
+        if tree is None and name is not None and matters:
             raise DTSError(404, f"no citation tree {name!r} in resource {doc.identifier!r}")
         return tree, ref, start, end
 
@@ -348,7 +351,7 @@ class DTS:
     def navigation(self, query: str, urls: Urls) -> Response:
         p = Params(query, ("resource", "ref", "start", "end", "down", "tree", "page"))
         doc = self._resource(p)
-        tree, ref_id, start_id, end_id = self._selection(p, doc)
+        tree, ref_id, start_id, end_id = self._selection(p, doc, need_tree=True)
         down = parse_down(p.get("down"))
         page = p.page()
         if down is None and ref_id is None and start_id is None:
