@@ -135,7 +135,8 @@ def doc_info(tree: etree._ElementTree, stem: str) -> DocInfo:
     names = "t:persName|t:orgName|t:name"
     langs = x("t:profileDesc/t:langUsage/t:language/@ident") or \
         [v for v in tree.getroot().xpath("t:text/@xml:lang|t:text/t:group/t:text/@xml:lang",
-                                          namespaces=NS)]
+                                          namespaces=NS)] or \
+        tree.getroot().xpath("@xml:lang")
     return DocInfo(
         stem=stem, title=title or stem, date=date,
         place=reading_text(places[0]) if places else "",
