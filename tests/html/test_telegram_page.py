@@ -110,8 +110,28 @@ def test_legend_lists_every_sign_kind_used(doc):
             "tk-legend-supplied", "tk-legend-gloss", "tk-legend-attribution",
             "tk-legend-archival-ref", "tk-legend-translator-note"} <= kinds
     assert "tk-legend-gap" not in kinds  # not used in this document
-    text = legend.text_content()
-    assert "Made by: the translator (Gary Goldberg)" in text
+    text = " ".join(legend.text_content().split())
+    assert "By the translator (Gary Goldberg) (4): diplomatic text: […], reading text: […]." in text
+
+
+def test_legend_tells_insertions_apart_by_who_made_them(doc):
+    """The translator's [then] and this edition's ⟨of⟩ look different, and the legend
+    says which is which (issue 16)."""
+    supplied = " ".join(doc.get_element_by_id("tk-legend-supplied").text_content().split())
+    assert "By this edition (teikit project) (1): diplomatic text: not shown, listed in the " \
+        "apparatus, reading text: ⟨…⟩." in supplied
+    assert "By History and Public Policy Program, Wilson Center Digital Archive (2): " \
+        "diplomatic text: […], reading text: […]." in supplied
+    marks = {}
+    for sign in doc.find_class("tk-sign-supplied"):
+        word = "".join(t for t in sign.itertext() if t not in "[]⟨⟩").split("Supplied")[0]
+        marks[word.strip()] = [m.text for m in sign.find_class("tk-mark")]
+    assert marks["then"] == ["[", "]"] and marks["of"] == ["[", "⟨", "]", "⟩"]
+    # every mark a reader sees is explained: the register's ° and the signs' underline
+    entries = {d.get("id") for d in doc.get_element_by_id("tk-legend").iter("div")}
+    assert {"tk-legend-underline", "tk-legend-register"} <= entries
+    assert doc.find_class("tk-entity-link")  # the page shows ° marks …
+    assert "followed by °" in doc.get_element_by_id("tk-legend-register").text_content()
 
 
 def test_notes_are_footnotes_with_back_links(doc):
