@@ -80,3 +80,47 @@ def font_report(pdf: bytes) -> tuple[list[str], list[tuple[str, str]]]:
                         char = bytes.fromhex(uni).decode("utf-16-be", "replace")
                         missing.append((name, char))
     return not_embedded, missing
+
+
+def laid_out_lines(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """Every line of the PDF as pdftotext lays it out: (page, left, right, baseline, text),
+    from ``pdftotext -bbox-layout``, in reading order within each page."""
+    from lxml import etree
+
+    out = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, check=True).stdout
+    root = etree.fromstring(out, etree.XMLParser(recover=True, resolve_entities=False,
+                                                 no_network=True))
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    lines = []
+    for number, page in enumerate(root.iterfind(".//x:page", ns), start=1):
+        for line in page.iterfind(".//x:line", ns):
+            text = " ".join(w.text or "" for w in line.iterfind("x:word", ns))
+            lines.append((number, float(line.get("xMin")), float(line.get("xMax")),
+                          float(line.get("yMax")), text))
+    return lines
+
+
+def stranded_lines(pdf: Path, tolerance: float = 1.5) -> list[tuple[int, str]]:
+    """Lines of justified text broken too early: a line that stops short of the column's
+    right edge although the line after it, at the same left edge and the same line pitch,
+    reaches that edge (so the paragraph goes on, and a justified line should be full).
+    The column's right edge is the furthest right any line with that left edge reaches."""
+    lines = laid_out_lines(pdf)
+    right: dict[tuple[int, float], float] = {}
+    for page, left, r, _y, _t in lines:
+        key = (page, round(left))
+        right[key] = max(right.get(key, 0.0), r)
+    found = []
+    for k in range(1, len(lines) - 1):
+        before, line, after = lines[k - 1], lines[k], lines[k + 1]
+        page, left, r, y, text = line
+        edge = right[(page, round(left))]
+        same_column = all(p == page and abs(lf - left) < tolerance for p, lf, *_ in (before, after))
+        pitch = y - before[3], after[3] - y
+        if not same_column or abs(pitch[0] - pitch[1]) > tolerance or pitch[0] <= 0:
+            continue
+        if (before[2] > edge - tolerance and after[2] > edge - tolerance
+                and r < edge - 3 * tolerance):
+            found.append((page, text))
+    return found
