@@ -19,7 +19,7 @@ from toolkit.xmlio import TEI_NS, parse
 MODS = "{http://www.loc.gov/mods/v3}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 #: top-level MODS elements (MODS 3.7) the crosswalk may write
-MODS_TOP = {"titleInfo", "name", "typeOfResource", "originInfo", "language",
+MODS_TOP = {"titleInfo", "name", "typeOfResource", "originInfo", "language", "note",
             "physicalDescription", "abstract", "subject", "identifier", "location",
             "accessCondition", "recordInfo"}
 MODS_CHILD = {"titleInfo": {"title"}, "name": {"namePart", "role"},
