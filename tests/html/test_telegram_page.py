@@ -222,3 +222,11 @@ def test_standalone_page_inlines_assets(tree):
     assert d.find(".//style") is not None and "tk-reading .dipl" in d.find(".//style").text
     assert d.xpath("//script[not(@src)]")
     assert not re.search(r'href="[^"]*register', page)  # no register: no broken links
+
+
+def test_funder_acknowledged_under_the_title(doc):
+    """The source page's sentence, not only a funder element (issue 16)."""
+    funding = doc.find_class("tk-funding")
+    assert [p.text_content() for p in funding] == [
+        "This document was made possible with support from Leon Levy Foundation"]
+    assert funding[0].getprevious().tag == "h1"
