@@ -120,7 +120,7 @@ def test_legend_tells_insertions_apart_by_who_made_them(doc):
     supplied = " ".join(doc.get_element_by_id("tk-legend-supplied").text_content().split())
     assert "By this edition (teikit project) (1): diplomatic text: not shown, listed in the " \
         "apparatus, reading text: ⟨…⟩." in supplied
-    assert "By History and Public Policy Program, Wilson Center Digital Archive (2): " \
+    assert "By History and Public Policy Program (2): " \
         "diplomatic text: […], reading text: […]." in supplied
     marks = {}
     for sign in doc.find_class("tk-sign-supplied"):
