@@ -203,9 +203,9 @@
           (tk:sign-maker($s) = 'source' and tk:sign-mark($s, 'reading', 'open')
            ne tk:sign(tk:sign-kind($s))?reading-open))">
         <p class="tk-legend-makers">Insertions are marked by who made them. In the reading
-          text, words inserted by the source's editors or its translator keep the square
-          brackets [ ] of the source publication; words inserted by this edition are in
-          angle brackets ⟨ ⟩.</p>
+          text, words inserted by the source's editors or its translator keep the source
+          publication's square brackets, […]; words inserted by this edition are in angle
+          brackets, ⟨…⟩.</p>
       </xsl:if>
       <dl>
         <xsl:for-each select="tk:sign-legend()[?kind = $used]">
