@@ -2,23 +2,25 @@
 
 The unit of work is one document: :func:`build_one` takes a source path, the output
 folder and the :class:`BuildOptions` and returns a picklable
-:class:`~toolkit.build.DocResult` (a failure travels as a :class:`DocumentFailed`
+:class:`~toolkit.site.document.DocResult` (a failure travels as a :class:`DocumentFailed`
 holding a plain :class:`~toolkit.errors.Issue`). Executors run it:
 
 * ``serial``: in this process (``-j 1``, or a single document to build);
 * ``process``: a pool of spawned worker processes, each compiling every stylesheet
-  once in its initializer (toolkit.xslt caches compiled stylesheets per process);
+  once in its initializer (toolkit.saxon caches compiled stylesheets per process);
 * ``dask-local`` (a LocalCluster on 127.0.0.1, for testing) or ``dask://HOST:PORT``
   (a running scheduler; the workers must see SRC and OUT at the same paths).
 
 :func:`run_build` compares each source with the state of the last build
-(:mod:`toolkit.state`), builds only what changed, removes the outputs of deleted
+(:mod:`toolkit.site.state`), builds only what changed, removes the outputs of deleted
 sources, and rewrites the home page and the register from the stored site facts.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,10 +29,10 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import build as builder
+from .. import xmlio
+from ..errors import InputError, Issue, ResourceMissing, TeikitError
+from . import document as builder
 from . import state as st
-from . import xmlio
-from .errors import InputError, Issue, ResourceMissing, TeikitError
 
 DEFAULT_TITLE = "Edition"
 
@@ -59,6 +61,7 @@ class BuildOptions:
     base_url: str | None = None
     accessed: str | None = None  # citations' access date; None: today
     pdf: bool = True
+    dts: bool | None = None  # the static DTS in OUT/dts/; None: when there is a base URL
 
     def fingerprinted(self) -> dict:
         return {"base_url": self.base_url or "", "pdf": self.pdf}
@@ -79,7 +82,7 @@ def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
 
 def warm_worker(pdf: bool = False) -> None:
     """Compile every stylesheet a document build uses, once, in this process."""
-    from .xslt import compile_stylesheet
+    from ..saxon import compile_stylesheet
 
     for name in ("html", "text", "cite", *(("print",) if pdf else ())):
         try:
@@ -201,6 +204,8 @@ class BuildReport:
     failed: list[Issue] = field(default_factory=list)  # failing now, or unchanged and failing
     removed: list[str] = field(default_factory=list)  # sources gone: their outputs deleted
     site_written: bool = False
+    dts_files: int = 0  # files of the static DTS written now
+    dts_issues: list[Issue] = field(default_factory=list)  # e.g. a citeStructure left out
     seconds: float = 0.0
 
 
@@ -297,7 +302,7 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.remove_outputs(out_p, state.entries[key].outputs)
     # largest first, so that a long document does not start last
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
-    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf)
+    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf, opts.dts)
     keys = {str(sources[k]): k for k in todo}
     try:
         for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
@@ -322,9 +327,35 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     if changed or not (out_p / "index.html").is_file() or not (out_p / "register.html").is_file():
         builder.build_site(report.results, out_p, title)
         report.site_written = True
+    _static_dts(src_p, out_p, opts, title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _static_dts(src: Path, out: Path, opts: BuildOptions, title: str, changed: bool,
+                report: BuildReport) -> None:
+    """OUT/dts/: the static DTS (Level 0), rewritten when any document changed; removed
+    when the build asks for none."""
+    want = opts.dts if opts.dts is not None else bool(opts.base_url)
+    target = out / "dts"
+    if not want or not opts.base_url:
+        if target.is_dir() and (target / "index.json").is_file():
+            shutil.rmtree(target)
+        return
+    if changed or not (target / "index.json").is_file():
+        from ..serve.dts.static import write_static
+
+        report.dts_files, report.dts_issues = write_static(src, out, opts.base_url, title)
+
+
+def build(src: str | os.PathLike, out: str | os.PathLike,
+          base_url: str | None = None) -> list[builder.DocResult]:
+    """Build SRC into OUT without PDFs, in this process: the same incremental build as
+    ``teikit build`` (:func:`run_build`); the documents built now."""
+    results: list[builder.DocResult] = []
+    run_build(src, out, BuildOptions(base_url=base_url, pdf=False), on_result=results.append)
+    return results
