@@ -21,6 +21,7 @@ from tests.pdf.pdfcheck import (
     pdf_words,
     pdftotext,
     stranded_lines,
+    uneven_line_pitches,
     words,
 )
 from toolkit import xmlio
@@ -274,3 +275,13 @@ def test_print_html_gives_spaces_before_inline_content_a_box_of_their_own(render
             and (t.is_text and len(t.getparent()) or t.is_tail and t.getparent().getnext()
                  is not None)]
     assert not runs, runs[:5]
+
+
+def test_lines_of_the_text_are_evenly_spaced(rendered):
+    """Marks and note calls never make their line taller (issue 16): on the text pages of
+    the real PDF, consecutive lines of a column are one line pitch apart."""
+    mode, *_rest, path, _doc = rendered
+    text_pages = [n for n in range(2, 9) if "\nText\n" in pdftotext(path, n)]
+    assert text_pages, "no text pages found"
+    uneven = uneven_line_pitches(path, range(min(text_pages), max(text_pages) + 1))
+    assert not uneven, f"{mode}: uneven line pitch: {uneven}"
