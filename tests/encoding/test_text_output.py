@@ -45,6 +45,10 @@ def test_reading_is_corrected_and_expanded():
     assert "Filippov [Stalin]" in text.splitlines()[0]
     assert "[then] by the end" in text and "retraining ⟨of⟩ the second" in text
     assert "Andong [Dandong]" in text and "⟨then⟩" not in text and "[of]" not in text
+    # and the text says so at its end
+    signs = text.split("\nSigns\n")[1]
+    assert "⟨…⟩ Supplied: by this edition" in signs
+    assert "[…] Supplied, " in signs and "by the source's editors or translator" in signs
     assert re.search(r"^\[1\] Translator's note: this is the GRU$", text, re.M)
     assert re.search(r"^\[\d+\] Editorial note: .*Xuzhou", text, re.M)
 
