@@ -178,14 +178,32 @@ def _tolerant_parse(path: str, data: bytes,
     tree = root.getroottree()
     if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
         xmlio.resolve_xincludes(tree, path)
-    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message), rule="xml:id",
-                    source="xml") for e in log]
+    first = _first_ids(tree)
+    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message, first),
+                    rule="xml:id", source="xml") for e in log]
     return tree, issues
 
 
-def _id_message(msg: str) -> str:
+def _first_ids(tree: etree._ElementTree) -> dict[str, int]:
+    """Each xml:id's first line (for "duplicate" messages)."""
+    out: dict[str, int] = {}
+    for el in tree.getroot().iter(etree.Element):
+        value = el.get(_XML_ID)
+        if value is not None and value not in out:
+            out[value] = el.sourceline or 0
+    return out
+
+
+def _id_message(msg: str, first: dict[str, int] | None = None) -> str:
+    """libxml2's ID errors in jing's words."""
     m = re.match(r"ID (\S+) already defined", msg)
-    return f"duplicate xml:id \"{m.group(1)}\"" if m else " ".join(msg.split())
+    if m:
+        line = (first or {}).get(m.group(1))
+        where = f" (first defined on line {line})" if line else ""
+        return f"duplicate xml:id \"{m.group(1)}\"{where}"
+    if "is not an NCName" in msg or "DTD_XMLID_VALUE" in msg:
+        return 'value of attribute "xml:id" is invalid; must be an XML name without colons'
+    return " ".join(msg.split())
 
 
 def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list[str]]:
