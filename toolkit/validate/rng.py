@@ -37,8 +37,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from .errors import SchemaError
-from .xmlio import parse
+from ..errors import SchemaError
+from ..xmlio import parse
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 QName = tuple[str, str]  # (namespace URI, local name)
