@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import corpus_files
-from toolkit import schemas, xmlio
-from toolkit.validate import check
+from toolkit import xmlio
+from toolkit.validate import check, schemas
 from toolkit.validate.relaxng import validate_tree
 
 JING = shutil.which("jing")
