@@ -63,6 +63,14 @@ def secure_parser(recover: bool = False) -> etree.XMLParser:
     )
 
 
+def secure_pull_parser() -> etree.XMLPullParser:
+    """A feed parser with the same secure settings as :func:`secure_parser`, recovering
+    (for an editor's half-typed text: start and end events as far as it goes)."""
+    return etree.XMLPullParser(
+        events=("start", "end"), recover=True, resolve_entities="internal",
+        no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True)
+
+
 _ENTITY_REF = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#)\b|#)[^\W\d][\w.-]*;")
 
 

@@ -239,6 +239,15 @@ def values(g: Grammar, p: Node) -> set[str] | None:
     return vals or None
 
 
+def value_nodes(g: Grammar, p: Node) -> list[Node]:
+    """The ``value`` patterns of an attribute's content (with their documentation)."""
+    out: dict[str, Node] = {}
+    for n in _shallow(g, p):
+        if n.kind == "value":
+            out.setdefault((n.text or "").strip(), n)
+    return [out[k] for k in sorted(out)]
+
+
 def has_data(g: Grammar, p: Node) -> bool:
     """Whether an attribute's content accepts a datatype or free text (not just values)."""
     return any(n.kind in ("data", "text", "list") for n in _shallow(g, p))

@@ -1,0 +1,183 @@
+"""A document's text as the server sees it: offsets, lines, and what the cursor is in.
+
+Positions inside the server are code-point offsets into the text; :class:`Text` turns
+them into (line, character) in the units the client negotiated (UTF-16 by default, as
+LSP says). :func:`cursor_context` tells what is being typed at an offset (an element
+name, an attribute name, an attribute value, or content), and :func:`open_elements`
+the elements open there, by feeding the text before the cursor to the secure pull
+parser: a half-typed document still has a well-defined prefix.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from lxml import etree
+
+from .. import xmlio
+
+
+class Text:
+    """A text with its line starts (computed once per version)."""
+
+    def __init__(self, source: str, encoding: str = "utf-16") -> None:
+        self.source = source
+        self.lines = source.splitlines(True) or [""]
+        self.starts = [0, *accumulate(len(line) for line in self.lines)]
+        self.encoding = encoding
+
+    # -- code points <-> client units
+
+    def _units(self, s: str) -> int:
+        if self.encoding == "utf-8":
+            return len(s.encode("utf-8"))
+        if self.encoding == "utf-32":
+            return len(s)
+        return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, character in client units) of a code-point offset."""
+        offset = max(0, min(offset, len(self.source)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        line = min(line, len(self.lines) - 1)
+        return line, self._units(self.source[self.starts[line]:offset])
+
+    def offset(self, line: int, character: int) -> int:
+        """The code-point offset of a client position (clamped to the text)."""
+        if line >= len(self.lines):
+            return len(self.source)
+        if line < 0:
+            return 0
+        text = self.lines[line].rstrip("\r\n")
+        if self.encoding == "utf-32":
+            return self.starts[line] + min(character, len(text))
+        units = 0
+        for i, ch in enumerate(text):
+            if units >= character:
+                return self.starts[line] + i
+            units += self._units(ch)
+        return self.starts[line] + len(text)
+
+    def line_offset(self, line: int, column: int) -> int:
+        """Offset of a 1-based line and 1-based code-point column (validation issues)."""
+        if line < 1:
+            return 0
+        if line > len(self.lines):
+            return len(self.source)
+        text = self.lines[line - 1].rstrip("\r\n")
+        return self.starts[line - 1] + min(max(column - 1, 0), len(text))
+
+    def line_end(self, offset: int) -> int:
+        end = self.source.find("\n", offset)
+        return len(self.source) if end < 0 else end
+
+
+# ----------------------------------------------------------------------- cursor context
+
+NAME = r"[^\s<>=\"'/!?]+"
+_ATTR = re.compile(r"(" + NAME + r")\s*=\s*(\"[^\"]*\"|'[^']*')")
+_TAG_START = re.compile(r"<(" + NAME + r")?")
+
+
+@dataclass
+class Context:
+    """What is being typed at the cursor."""
+
+    kind: str  # "element" (name after <), "attribute", "value", "content", "end-tag", "none"
+    tag_start: int = -1  # offset of the "<" of the tag being typed
+    element: str = ""  # the tag's name (as typed, with prefix)
+    prefix: str = ""  # the part of the name or value typed before the cursor
+    attribute: str = ""  # for "value": the attribute's name
+    present: list[str] = field(default_factory=list)  # attributes already in the tag
+    declared: dict[str | None, str] = field(default_factory=dict)  # xmlns in the tag
+    quote: str = ""
+
+
+def cursor_context(source: str, offset: int) -> Context:
+    """What the cursor at ``offset`` is in (a start tag, an end tag, or content)."""
+    lt = source.rfind("<", 0, offset)
+    gt = source.rfind(">", 0, offset)
+    if lt <= gt:
+        return Context("content")
+    tag = source[lt:offset]
+    if tag.startswith(("<!", "<?")):
+        return Context("none", lt)
+    if tag.startswith("</"):
+        return Context("end-tag", lt, prefix=tag[2:].strip())
+    m = re.match(r"<(" + NAME + r")?$", tag)
+    if m:
+        return Context("element", lt, prefix=m.group(1) or "")
+    m = re.match(r"<(" + NAME + r")(\s.*)$", tag, re.S)
+    if m is None:
+        return Context("none", lt)
+    element, rest = m.group(1), m.group(2)
+    # the whole tag (up to its ">") for the attributes already written after the cursor
+    end = source.find(">", offset)
+    nxt = source.find("<", offset)
+    whole = source[lt:end if end >= 0 and (nxt < 0 or end < nxt) else offset]
+    present = [a.group(1) for a in _ATTR.finditer(whole)]
+    declared = {(a.group(1)[6:] or None): a.group(2)[1:-1] for a in _ATTR.finditer(whole)
+                if a.group(1) == "xmlns" or a.group(1).startswith("xmlns:")}
+    pos = 0
+    for a in _ATTR.finditer(rest):
+        pos = a.end()
+    tail = rest[pos:]
+    v = re.match(r"\s*(" + NAME + r")\s*=\s*([\"'])([^\"']*)$", tail)
+    if v:
+        return Context("value", lt, element, v.group(3), v.group(1), present, declared,
+                       v.group(2))
+    n = re.match(r"\s+(" + NAME + r")?$", tail) or re.match(r"^(" + NAME + r")?$", tail)
+    if n and (tail[:1].isspace() or pos == 0 or not tail):
+        return Context("attribute", lt, element, n.group(1) or "", "", present, declared)
+    return Context("none", lt, element)
+
+
+# ----------------------------------------------------------------------- open elements
+
+
+@dataclass
+class Open:
+    """The elements open at a point: outermost first, each with its children so far."""
+
+    stack: list[etree._Element]
+    root_seen: bool  # an element has been opened (and perhaps closed) before the point
+
+
+def open_elements(source: str, offset: int) -> Open:
+    """The elements open before ``offset`` (the secure pull parser, recovering).
+
+    The text before the point is fed as it is; a half-typed document is read as far
+    as it goes, and elements not yet closed are the open ones."""
+    parser = xmlio.secure_pull_parser()
+    stack: list[etree._Element] = []
+    seen = False
+    try:
+        parser.feed(source[:offset])
+        for event, el in parser.read_events():
+            if event == "start":
+                stack.append(el)
+                seen = True
+            else:
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i] is el:  # recovery may close several at once
+                        del stack[i:]
+                        break
+    except etree.XMLSyntaxError:
+        pass
+    return Open(stack, seen)
+
+
+def children_before(parent: etree._Element) -> list[etree._Element]:
+    """The element children a parent has so far (the last may still be open)."""
+    return [c for c in parent if isinstance(c.tag, str)]
+
+
+def split_name(name: str) -> tuple[str | None, str]:
+    """``prefix:local`` -> (prefix, local); no prefix -> (None, name)."""
+    if ":" in name:
+        prefix, local = name.split(":", 1)
+        return prefix, local
+    return None, name
