@@ -85,12 +85,20 @@ def _tree(source: str) -> etree._Element | None:
 
 
 def label_of(el: etree._Element) -> str:
-    """A short human label for an element pointed to (its name, title or text)."""
+    """A short human label for an element pointed to: its names (every spelling of
+    the first kind of name it has, e.g. each language's), else its title or text."""
+    kind = None
+    names: list[str] = []
     for child in el.iter(etree.Element):
-        if child is not el and etree.QName(child).localname in _LABEL_CHILDREN:
-            text = " ".join("".join(child.itertext()).split())
-            if text:
-                return text[:120]
+        local = etree.QName(child).localname
+        if child is el or local not in _LABEL_CHILDREN or (kind and local != kind):
+            continue
+        text = " ".join("".join(child.itertext()).split())
+        if text and text not in names:
+            kind = local
+            names.append(text)
+    if names:
+        return " / ".join(names)[:160]
     return " ".join("".join(el.itertext()).split())[:120]
 
 

@@ -253,8 +253,10 @@ def build() -> TeikitServer:
                     "teikit-schemas", t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                     t.DidChangeWatchedFilesRegistrationOptions(
                         [t.FileSystemWatcher(glob_pattern=g) for g in WATCHED]))]))
-            except Exception as exc:
-                ls.log_error("registering the file watcher", exc)
+            except Exception as exc:  # the client says it can but does not: poll only
+                ls.window_log_message(t.LogMessageParams(
+                    t.MessageType.Warning, f"teikit: no file watcher from the client ({exc}); "
+                    f"schema files are polled every {POLL:g} s"))
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: TeikitServer, params: t.DidChangeWatchedFilesParams) -> None:
