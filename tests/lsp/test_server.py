@@ -41,6 +41,17 @@ BROKEN = {
 }
 
 
+_HEADER = ('<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt>'
+           '<p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>')
+PERSONS = ('<TEI xmlns="http://www.tei-c.org/ns/1.0">' + _HEADER.format("Persons")
+           + '<standOff><listPerson>\n<person xml:id="kant"><persName>Immanuel Kant</persName>'
+           '<birth when="1724-04-22"/><death when="1804-02-12"/></person>\n'
+           '</listPerson></standOff><text><body><p/></body></text></TEI>\n')
+LETTER = ('<TEI xmlns="http://www.tei-c.org/ns/1.0">' + _HEADER.format("A letter")
+          + '<text><body>\n<p>A letter about <persName ref="lists/persons.xml#kant">Kant'
+          '</persName>.</p>\n</body></text></TEI>\n')
+
+
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
     """tei/ with the telegram and its broken copies, schemas/ linked to the repository's."""
@@ -52,6 +63,9 @@ def edition(tmp_path_factory) -> Path:
     for name, (old, new) in BROKEN.items():
         assert old in SOURCE, name
         (tei / f"{name}.xml").write_text(SOURCE.replace(old, new, 1), encoding="utf-8")
+    (tei / "lists").mkdir()
+    (tei / "lists" / "persons.xml").write_text(PERSONS, encoding="utf-8")
+    (tei / "letter.xml").write_text(LETTER, encoding="utf-8")
     return root
 
 
@@ -322,3 +336,28 @@ async def test_half_typed_and_foreign_documents_never_crash(client, edition, tex
         t.TextDocumentIdentifier((edition / "tei" / "telegram.xml").as_uri()),
         _position(SOURCE, '<p><persName ref="#mao">', 6)))
     assert h is not None
+
+
+async def test_pointers_across_the_edition(client, edition):
+    letter, persons = edition / "tei" / "letter.xml", edition / "tei" / "lists" / "persons.xml"
+    await _open(client, letter)
+    marker = 'ref="lists/persons.xml#kant"'
+    locs = await client.text_document_definition_async(t.DefinitionParams(
+        t.TextDocumentIdentifier(letter.as_uri()), _position(LETTER, marker, len(marker) - 3)))
+    assert locs and locs[0].uri == persons.as_uri()
+    assert 'xml:id="kant"' in PERSONS.splitlines()[locs[0].range.start.line]
+    h = await client.text_document_hover_async(t.HoverParams(
+        t.TextDocumentIdentifier(letter.as_uri()), _position(LETTER, marker, len(marker) - 3)))
+    assert "Immanuel Kant" in h.contents.value and "birth 1724-04-22" in h.contents.value
+    # completion of a pointer offers the other file's ids, relative to this one
+    items = await _complete(client, letter, LETTER, marker, len('ref="'))
+    assert "lists/persons.xml#kant" in {i.label for i in items}
+    # references from the declaration find the pointer in the other file
+    await _open(client, persons)
+    refs = await client.text_document_references_async(t.ReferenceParams(
+        text_document=t.TextDocumentIdentifier(persons.as_uri()),
+        position=_position(PERSONS, 'xml:id="kant"', len('xml:id="ka')),
+        context=t.ReferenceContext(include_declaration=True)))
+    assert {r.uri for r in refs} == {persons.as_uri(), letter.as_uri()}
+    _close(client, letter)
+    _close(client, persons)

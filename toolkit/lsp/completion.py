@@ -12,6 +12,7 @@ Every item carries its documentation (the ODD's, else tei_all's).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,9 +112,17 @@ def _element_items(ctx: Context, source: str, offset: int, schemas: DocSchemas
     return items
 
 
+_REQUIRED: dict[int, list[Node]] = {}  # by id() of a grammar's element pattern
+
+
 def _required(schemas: DocSchemas, pat: Node) -> list[Node]:
-    g = schemas.grammars[0]
-    return [a for a in d.required_attributes(g, pat) if _attr_label(a)]
+    """The required attributes of an element pattern (kept: grammars live on, warm)."""
+    found = _REQUIRED.get(id(pat))
+    if found is None:
+        g = schemas.grammars[0]
+        found = _REQUIRED[id(pat)] = [a for a in d.required_attributes(g, pat)
+                                      if _attr_label(a)]
+    return found
 
 
 def _required_note(required: list[Node]) -> str | None:
@@ -165,7 +174,7 @@ def _attribute_items(ctx: Context, source: str, schemas: DocSchemas) -> list[t.C
 
 
 def _value_items(ctx: Context, source: str, offset: int, text: Text, schemas: DocSchemas,
-                 edition: Edition | None) -> list[t.CompletionItem]:
+                 edition: Callable[[], Edition] | None) -> list[t.CompletionItem]:
     stack = open_elements(source, ctx.tag_start).stack
     nsmap = _in_scope(stack, ctx.declared)
     qn = _resolve(ctx.element, nsmap)
@@ -201,7 +210,7 @@ def _value_items(ctx: Context, source: str, offset: int, text: Text, schemas: Do
             detail=f"value of {ctx.attribute}", documentation=_markdown(doc),
             text_edit=t.TextEdit(rng, value)))
     if pointer and edition is not None:
-        items += _pointer_items(edition, rng)
+        items += _pointer_items(edition(), rng)
     return items
 
 
@@ -233,8 +242,8 @@ def _relative(path: Path, here: Path) -> str:
 
 
 def complete(source: str, offset: int, text: Text, schemas: DocSchemas,
-             edition: Edition | None = None) -> list[t.CompletionItem]:
-    """The completion items at ``offset``."""
+             edition: Callable[[], Edition] | None = None) -> list[t.CompletionItem]:
+    """The completion items at ``offset`` (``edition``: called for pointer values only)."""
     ctx = cursor_context(source, offset)
     if not schemas.grammars or ctx.kind in ("none",):
         return []

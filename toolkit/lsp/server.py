@@ -64,6 +64,7 @@ class TeikitServer(LanguageServer):
         self._schemas: dict[tuple, DocSchemas] = {}
         self._mtimes: dict[Path, float] = {}
         self._poller: asyncio.Task | None = None
+        self._texts: dict[str, Text] = {}
 
     # ------------------------------------------------------------------ helpers
 
@@ -73,8 +74,13 @@ class TeikitServer(LanguageServer):
         return str(getattr(enc, "value", enc) or "utf-16").lower()
 
     def text_of(self, uri: str) -> tuple[str, Text]:
-        source = self.workspace.get_text_document(uri).source
-        return source, Text(source, self.encoding)
+        """The document's text and its line index (built once per version)."""
+        doc = self.workspace.get_text_document(uri)
+        source = doc.source
+        cached = self._texts.get(uri)
+        if cached is None or cached.source is not source and cached.source != source:
+            cached = self._texts[uri] = Text(source, self.encoding)
+        return source, cached
 
     def state(self, uri: str) -> DocState:
         st = self.states.get(uri)
@@ -283,6 +289,7 @@ def build() -> TeikitServer:
             if st.pending is not None:
                 st.pending.cancel()
             ls.index.open.pop(st.path.resolve(), None)
+        ls._texts.pop(params.text_document.uri, None)
         ls.text_document_publish_diagnostics(
             t.PublishDiagnosticsParams(params.text_document.uri, []))
 
@@ -295,11 +302,14 @@ def build() -> TeikitServer:
         offset = text.offset(params.position.line, params.position.character)
         st = ls.state(uri)
         schemas = ls.schemas_for(st.path, source)
-        here = ls.file_index(uri)
-        others = [f for f in ls.index.files(ls.edition_files(st.path), ls.encoding)
-                  if f.path != here.path]
-        items = completion.complete(source, offset, text, schemas,
-                                    completion.Edition(here, others))
+
+        def edition() -> completion.Edition:  # indexed only for pointer values
+            here = ls.file_index(uri)
+            others = [f for f in ls.index.files(ls.edition_files(st.path), ls.encoding)
+                      if f.path != here.path]
+            return completion.Edition(here, others)
+
+        items = completion.complete(source, offset, text, schemas, edition)
         return t.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
@@ -309,9 +319,8 @@ def build() -> TeikitServer:
         source, text = ls.text_of(uri)
         offset = text.offset(params.position.line, params.position.character)
         st = ls.state(uri)
-        here = ls.file_index(uri)
-        return hover.hover(source, offset, text, ls.schemas_for(st.path, source), here.path,
-                           lambda p: ls.lookup(here, p))
+        return hover.hover(source, offset, text, ls.schemas_for(st.path, source),
+                           st.path.resolve(), lambda p: ls.lookup(ls.file_index(uri), p))
 
     @server.feature(t.TEXT_DOCUMENT_DEFINITION)
     @_guard(None)

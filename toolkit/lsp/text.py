@@ -146,16 +146,40 @@ class Open:
     root_seen: bool  # an element has been opened (and perhaps closed) before the point
 
 
-def open_elements(source: str, offset: int) -> Open:
-    """The elements open before ``offset`` (the secure pull parser, recovering).
+SENTINEL = "tk-cursor-5f1d"  # an element name no document uses
 
-    The text before the point is fed as it is; a half-typed document is read as far
-    as it goes, and elements not yet closed are the open ones."""
+
+def open_elements(source: str, offset: int) -> Open:
+    """The elements open before ``offset``, outermost first.
+
+    The text before the point and an empty sentinel element are parsed by the secure
+    parser in recovery mode, which closes whatever is still open: the sentinel's
+    ancestors are the open elements, its preceding siblings the children so far. One
+    parse in C, no event loop in Python (a 2 MB novel in a few ms). Where the
+    sentinel cannot land (the point is inside a comment, or after the root), the
+    pull parser's events are followed instead."""
+    prefix = source[:offset]
+    try:
+        root = etree.fromstring((prefix + f"<{SENTINEL}/>").encode("utf-8"),
+                                xmlio.secure_parser(recover=True))
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is not None:
+        if etree.QName(root).localname == SENTINEL:
+            return Open([], False)
+        mark = next(root.iter(f"{{*}}{SENTINEL}"), None)
+        if mark is not None:
+            stack = list(mark.iterancestors())[::-1]
+            return Open(stack, True)
+    return _open_by_events(prefix)
+
+
+def _open_by_events(prefix: str) -> Open:
     parser = xmlio.secure_pull_parser()
     stack: list[etree._Element] = []
     seen = False
     try:
-        parser.feed(source[:offset])
+        parser.feed(prefix)
         for event, el in parser.read_events():
             if event == "start":
                 stack.append(el)
@@ -171,8 +195,15 @@ def open_elements(source: str, offset: int) -> Open:
 
 
 def children_before(parent: etree._Element) -> list[etree._Element]:
-    """The element children a parent has so far (the last may still be open)."""
-    return [c for c in parent if isinstance(c.tag, str)]
+    """The element children a parent has before the point (the sentinel)."""
+    out = []
+    for c in parent:
+        if not isinstance(c.tag, str):
+            continue
+        if c.tag.endswith(SENTINEL) and etree.QName(c).localname == SENTINEL:
+            break
+        out.append(c)
+    return out
 
 
 def split_name(name: str) -> tuple[str | None, str]:
