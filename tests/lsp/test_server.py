@@ -361,3 +361,21 @@ async def test_pointers_across_the_edition(client, edition):
     assert {r.uri for r in refs} == {persons.as_uri(), letter.as_uri()}
     _close(client, letter)
     _close(client, persons)
+
+
+GRAMMAR = ('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="doc">'
+           '{}</element></start></grammar>')
+
+
+async def test_a_changed_schema_rechecks_open_documents(client, edition):
+    rng = edition / "watched.rng"
+    rng.write_text(GRAMMAR.format("<text/>"), encoding="utf-8")
+    path = edition / "watched.xml"
+    text = '<?xml-model href="watched.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>' \
+        "\n<doc>some text</doc>\n"
+    assert list(await _open(client, path, text)) == []
+    client.diagnostics.pop(path.as_uri(), None)
+    rng.write_text(GRAMMAR.format("<empty/>"), encoding="utf-8")  # text no longer allowed
+    diags = await _diagnostics(client, path.as_uri(), timeout=30)
+    assert [d.message for d in diags] == ["text not allowed here; expected the element end-tag"]
+    _close(client, path)

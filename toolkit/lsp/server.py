@@ -61,8 +61,8 @@ class TeikitServer(LanguageServer):
         self.index = definitions.EditionIndex()
         self.language: str | None = None
         self.roots: list[Path] = []
-        self._schemas: dict[tuple, DocSchemas] = {}
-        self._mtimes: dict[Path, float] = {}
+        self._schemas: dict[tuple, tuple[DocSchemas, dict[Path, float]]] = {}
+        self._watched: dict[Path, float] = {}  # schema and ODD files in use -> mtime
         self._poller: asyncio.Task | None = None
         self._texts: dict[str, Text] = {}
 
@@ -92,19 +92,18 @@ class TeikitServer(LanguageServer):
         return edition.load_edition_config(path)
 
     def schemas_for(self, path: Path, source: str) -> DocSchemas:
+        """The document's grammars and documentation (rebuilt when a file changes)."""
         config = self.config_for(path)
         names = edition.configured_schemas(config)
         pis = tuple(XML_MODEL.findall(source[:20_000])) if names is None else ()
         key = (str(path.parent), tuple(names or ()), pis, self.language)
         found = self._schemas.get(key)
-        if found is None or any(self._changed(f) for f in found.files):
-            found = self._schemas[key] = document_schemas(path, source, names, self.language)
-            for f in found.files:
-                self._mtimes[f] = _mtime(f)
-        return found
-
-    def _changed(self, f: Path) -> bool:
-        return self._mtimes.get(f) != _mtime(f)
+        if found is None or any(_mtime(f) != m for f, m in found[1].items()):
+            built = document_schemas(path, source, names, self.language)
+            found = self._schemas[key] = (built, {f: _mtime(f) for f in built.files})
+            for f, m in found[1].items():
+                self._watched.setdefault(f, m)  # the poller's own record
+        return found[0]
 
     def log_error(self, what: str, exc: BaseException) -> None:
         detail = "".join(traceback.format_exception(exc))
@@ -156,6 +155,10 @@ class TeikitServer(LanguageServer):
         text = Text(source, self.encoding)
         names = edition.configured_schemas(self.config_for(path))
         try:
+            try:
+                self.schemas_for(path, source)  # the files to watch (warm for completion)
+            except Exception:  # noqa: S110 - check() below reports a bad schema properly
+                pass
             found = diagnostics.issues(path, source, names, stop.is_set)
         except Cancelled:
             raise
@@ -171,11 +174,11 @@ class TeikitServer(LanguageServer):
         while True:
             await asyncio.sleep(POLL)
             try:
-                changed = [f for f in list(self._mtimes) if self._changed(f)]
+                changed = [f for f, m in list(self._watched.items()) if _mtime(f) != m]
                 if changed:
                     log.info("schema files changed: %s", ", ".join(map(str, changed)))
                     for f in changed:
-                        self._mtimes[f] = _mtime(f)
+                        self._watched[f] = _mtime(f)
                     self.recheck_all()
             except Exception as exc:
                 self.log_error("watching schema files", exc)
