@@ -316,13 +316,39 @@ async def test_rapid_changes_cancel_checks_in_flight(client, edition):
     _close(client, path)
 
 
+from tests.hardening import hostile  # noqa: E402
+
+HOSTILE = {
+    "billion-laughs": hostile.billion_laughs().decode("utf-8"),
+    "quadratic": hostile.quadratic_blowup(10_000, 2_000).decode("utf-8"),
+    "external-entity": hostile.external_entity("file:///etc/passwd").decode("utf-8"),
+    "deep": hostile.deep(3000).decode("utf-8"),
+    "utf16-declared": '<?xml version="1.0" encoding="UTF-16"?>\n<TEI/>',
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+async def test_hostile_documents_get_a_diagnostic_and_never_crash(client, edition, name):
+    path = edition / "tei" / f"hostile-{name}.xml"  # one each: no stale publication
+    text = HOSTILE[name]
+    diags = await _open(client, path, text)
+    assert diags and diags[0].severity == t.DiagnosticSeverity.Error
+    assert not any(d.code == "internal-error" for d in diags), diags
+    if name == "external-entity":
+        assert not any("root:" in d.message for d in diags), "/etc/passwd was read"
+    end = t.Position(text.count("\n"), len(text.rsplit("\n", 1)[-1]) // 2)
+    await client.text_document_completion_async(t.CompletionParams(
+        t.TextDocumentIdentifier(path.as_uri()), end))
+    _close(client, path)
+
+
 @pytest.mark.parametrize("text", [
     "", "<", "<TEI", "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc><",
     "<html><body><p>not TEI</p></body></html>", "\x00\x01 garbage &&& <<<",
     '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p a="',
 ], ids=["empty", "lt", "half-root", "half-header", "html", "garbage", "half-attribute"])
 async def test_half_typed_and_foreign_documents_never_crash(client, edition, text):
-    path = edition / "tei" / "robust.xml"
+    path = edition / "tei" / f"robust-{abs(hash(text))}.xml"  # one each: no stale publication
     diags = await _open(client, path, text)
     assert diags and all(d.severity == t.DiagnosticSeverity.Error for d in diags[:1])
     end = t.Position(text.count("\n"), len(text.rsplit("\n", 1)[-1]))

@@ -9,6 +9,7 @@ misplaced text. Schematron rule ids become diagnostic codes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lsprotocol import types as t
@@ -22,9 +23,25 @@ SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity
 _MAX_TAG = 5000  # characters searched for a start tag's end
 
 
+_DECLARED = re.compile(r"""^\ufeff?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def as_bytes(source: str) -> bytes:
+    """The editor's text as the bytes of the file it will be saved as: in the encoding
+    its XML declaration names (so that the parser reads what the declaration says),
+    else UTF-8."""
+    m = _DECLARED.match(source[:200])
+    if m:
+        try:
+            return source.encode(m.group(1))
+        except (LookupError, UnicodeEncodeError):
+            pass
+    return source.encode("utf-8")
+
+
 def issues(path: Path, source: str, schemas: list[str] | None, stop=None) -> list[Issue]:
     """The issues of the text of the document at ``path`` (raises Cancelled on stop)."""
-    report = check(path, schemas, data=source.encode("utf-8"), stop=stop)
+    report = check(path, schemas, data=as_bytes(source), stop=stop)
     return report.issues
 
 
