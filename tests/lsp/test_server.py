@@ -405,3 +405,18 @@ async def test_a_changed_schema_rechecks_open_documents(client, edition):
     diags = await _diagnostics(client, path.as_uri(), timeout=30)
     assert [d.message for d in diags] == ["text not allowed here; expected the element end-tag"]
     _close(client, path)
+
+
+async def test_a_document_not_well_formed_is_still_served(client, edition):
+    path = edition / "tei" / "not-well-formed.xml"
+    old, new = BROKEN["not-well-formed"]
+    text = SOURCE.replace(old, new, 1)
+    diags = await _open(client, path)
+    assert len(diags) == 1 and diags[0].severity == t.DiagnosticSeverity.Error
+    assert diags[0].range.start.line == text[:text.index("</titl>")].count("\n")
+    items = await _complete(client, path, text, "<choice><orig>Экз.N</orig>", 8)
+    assert {"sic", "corr", "reg"} <= {i.label for i in items}
+    h = await client.text_document_hover_async(t.HoverParams(
+        t.TextDocumentIdentifier(path.as_uri()), _position(text, '<p><persName ref="#mao">', 6)))
+    assert h is not None and "personal name" in h.contents.value
+    _close(client, path)

@@ -98,6 +98,10 @@ class Context:
 
 def cursor_context(source: str, offset: int) -> Context:
     """What the cursor at ``offset`` is in (a start tag, an end tag, or content)."""
+    for opening, closing in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>")):
+        o = source.rfind(opening, 0, offset)
+        if o >= 0 and source.find(closing, o + len(opening), offset) < 0:
+            return Context("none", o)  # inside a comment, CDATA section or PI
     lt = source.rfind("<", 0, offset)
     gt = source.rfind(">", 0, offset)
     if lt <= gt:
@@ -149,29 +153,83 @@ class Open:
 SENTINEL = "tk-cursor-5f1d"  # an element name no document uses
 
 
+#: (text, offset K, a short text with the same open elements and children at its end)
+_CHECKPOINTS: list[tuple[str, int, str]] = []
+_MAX_CHECKPOINTS = 8
+_CHECKPOINT_FROM = 50_000  # characters before the point: below, a full parse is as fast
+
+
 def open_elements(source: str, offset: int) -> Open:
     """The elements open before ``offset``, outermost first.
 
     The text before the point and an empty sentinel element are parsed by the secure
     parser in recovery mode, which closes whatever is still open: the sentinel's
     ancestors are the open elements, its preceding siblings the children so far. One
-    parse in C, no event loop in Python (a 2 MB novel in a few ms). Where the
-    sentinel cannot land (the point is inside a comment, or after the root), the
-    pull parser's events are followed instead."""
+    parse in C, no event loop in Python. In a big document the result is kept as a
+    checkpoint: a short synthetic text with the same open elements (and their
+    namespaces) and the same children before the point; a later request whose text
+    is unchanged up to a checkpoint parses that synthetic text plus what follows it
+    (typing moves forward from the last completion: a 2 MB novel costs as little as
+    a short letter). Where the sentinel cannot land (the point is inside a comment,
+    or after the root), the pull parser's events are followed instead."""
     prefix = source[:offset]
+    base, start = "", 0
+    if offset >= _CHECKPOINT_FROM:
+        for text, k, synthetic in reversed(_CHECKPOINTS):
+            if k <= offset and len(text) >= k and text[:k] == source[:k]:
+                base, start = synthetic, k
+                break
+    found = _sentinel_parse(base + source[start:offset])
+    if found is None and base:
+        found = _sentinel_parse(prefix)
+    if found is None:
+        return _open_by_events(prefix)
+    if offset >= _CHECKPOINT_FROM and found.stack and (not base or offset - start > 2000):
+        _CHECKPOINTS.append((source, offset, _synthesize(found.stack)))
+        del _CHECKPOINTS[:-_MAX_CHECKPOINTS]
+    return found
+
+
+def _sentinel_parse(text: str) -> Open | None:
     try:
-        root = etree.fromstring((prefix + f"<{SENTINEL}/>").encode("utf-8"),
+        root = etree.fromstring((text + f"<{SENTINEL}/>").encode("utf-8"),
                                 xmlio.secure_parser(recover=True))
     except (etree.XMLSyntaxError, ValueError):
-        root = None
-    if root is not None:
-        if etree.QName(root).localname == SENTINEL:
-            return Open([], False)
-        mark = next(root.iter(f"{{*}}{SENTINEL}"), None)
-        if mark is not None:
-            stack = list(mark.iterancestors())[::-1]
-            return Open(stack, True)
-    return _open_by_events(prefix)
+        return None
+    if root is None:
+        return None
+    if etree.QName(root).localname == SENTINEL:
+        return Open([], False)
+    mark = next(root.iter(f"{{*}}{SENTINEL}"), None)
+    if mark is None:
+        return None
+    return Open(list(mark.iterancestors())[::-1], True)
+
+
+def _synthesize(stack: list[etree._Element]) -> str:
+    """Start tags of the open elements (with every namespace in scope declared) and
+    their earlier children as empty elements: what completion needs of the past."""
+    out = []
+    for i, el in enumerate(stack):
+        decls = "".join(f' xmlns{":" + p if p else ""}="{_attr(u)}"' for p, u in el.nsmap.items())
+        out.append(f"<{_name(el)}{decls}>")
+        stop = stack[i + 1] if i + 1 < len(stack) else None
+        for child in el:
+            if child is stop or (isinstance(child.tag, str) and child.tag.endswith(SENTINEL)):
+                break
+            if isinstance(child.tag, str):
+                ns = etree.QName(child).namespace or ""
+                out.append(f'<{etree.QName(child).localname} xmlns="{_attr(ns)}"/>')
+    return "".join(out)
+
+
+def _name(el: etree._Element) -> str:
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def _open_by_events(prefix: str) -> Open:
