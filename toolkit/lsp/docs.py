@@ -100,29 +100,22 @@ class Documentation:
                 continue
         self.language = language
 
-    def element(self, local: str, pattern_doc: str | None) -> str | None:
+    def _odd(self, table: str, key) -> str | None:
+        """The first ODD's text for ``key`` in one of its tables, in the language."""
         for odd in self.odds:
-            found = pick(odd.elements.get(local), self.language)
-            if found:
-                return found
-        return pattern_doc
-
-    def attribute(self, owner: str, name: str, pattern_doc: str | None) -> str | None:
-        for odd in self.odds:
-            found = pick(odd.attributes.get((owner, name)), self.language)
-            if found:
-                return found
-        if pattern_doc:
-            return pattern_doc
-        for odd in self.odds:
-            found = pick(odd.by_attribute.get(name), self.language)
+            found = pick(getattr(odd, table).get(key), self.language)
             if found:
                 return found
         return None
 
+    def element(self, local: str, pattern_doc: str | None) -> str | None:
+        return self._odd("elements", local) or pattern_doc
+
+    def attribute(self, owner: str, name: str, pattern_doc: str | None) -> str | None:
+        """The ODD's text for this element's attribute, else the grammar's, else the
+        ODD's for an attribute of that name elsewhere (a class)."""
+        return (self._odd("attributes", (owner, name)) or pattern_doc
+                or self._odd("by_attribute", name))
+
     def value(self, attribute: str, value: str, pattern_doc: str | None) -> str | None:
-        for odd in self.odds:
-            found = pick(odd.values.get((attribute, value)), self.language)
-            if found:
-                return found
-        return pattern_doc
+        return self._odd("values", (attribute, value)) or pattern_doc

@@ -213,6 +213,17 @@ class TeikitServer(LanguageServer):
             return None
         return idx, idx.targets[target[1]]
 
+    def pointed_at(self, uri: str, position: t.Position):
+        """(this file's index, offset, and the (file, declaration) the pointer or the
+        xml:id at ``position`` designates, or None)."""
+        here = self.file_index(uri)
+        offset = here.text.offset(position.line, position.character)
+        target = definitions.target_at(here, offset)
+        if target is not None:
+            return here, offset, (here, target)
+        pointer = definitions.pointer_at(here, offset)
+        return here, offset, (self.lookup(here, pointer) if pointer is not None else None)
+
     def location(self, idx: definitions.FileIndex, start: int, end: int) -> t.Location:
         return t.Location(idx.path.as_uri(), t.Range(t.Position(*idx.text.position(start)),
                                                      t.Position(*idx.text.position(end))))
@@ -328,33 +339,19 @@ def build() -> TeikitServer:
     @server.feature(t.TEXT_DOCUMENT_DEFINITION)
     @_guard(None)
     def definition(ls: TeikitServer, params: t.DefinitionParams) -> list[t.Location] | None:
-        uri = params.text_document.uri
-        here = ls.file_index(uri)
-        offset = here.text.offset(params.position.line, params.position.character)
-        pointer = definitions.pointer_at(here, offset)
-        if pointer is None:
-            return None
-        found = ls.lookup(here, pointer)
-        if found is None:
-            return None
+        here, offset, found = ls.pointed_at(params.text_document.uri, params.position)
+        if found is None or definitions.pointer_at(here, offset) is None:
+            return None  # only pointers have a definition elsewhere
         idx, target = found
         return [ls.location(idx, target.tag_start, target.end + 1)]
 
     @server.feature(t.TEXT_DOCUMENT_REFERENCES)
     @_guard(None)
     def references(ls: TeikitServer, params: t.ReferenceParams) -> list[t.Location] | None:
-        uri = params.text_document.uri
-        here = ls.file_index(uri)
-        offset = here.text.offset(params.position.line, params.position.character)
-        target = definitions.target_at(here, offset)
-        if target is not None:
-            where, ident = here, target
-        else:
-            pointer = definitions.pointer_at(here, offset)
-            found = ls.lookup(here, pointer) if pointer is not None else None
-            if found is None:
-                return None
-            where, ident = found
+        here, _, found = ls.pointed_at(params.text_document.uri, params.position)
+        if found is None:
+            return None
+        where, ident = found
         files = [here] + [f for f in ls.index.files(ls.edition_files(where.path), ls.encoding)
                           if f.path != here.path]
         out = [ls.location(f, p.start, p.end)
