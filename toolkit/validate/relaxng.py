@@ -304,6 +304,7 @@ def _required(g: Grammar, pat: Node) -> list[Node]:
 # cache, so their Nodes live (and their ids stay unique) for the whole process.
 _VALUE_SCHEMAS: dict[int, etree.RelaxNG | None] = {}
 _VALUE_CACHE: dict[tuple[int, str], bool] = {}
+_VALUE_CACHE_MAX = 200_000
 
 
 def _value_ok(g: Grammar, attr: Node, value: str) -> bool:
@@ -320,6 +321,8 @@ def _value_ok(g: Grammar, attr: Node, value: str) -> bool:
             return True
         doc = etree.Element("v")
         doc.set("a", value)
+        if len(_VALUE_CACHE) >= _VALUE_CACHE_MAX:  # a long-lived process (teikit lsp)
+            _VALUE_CACHE.clear()
         _VALUE_CACHE[key] = _VALUE_SCHEMAS[id(attr)].validate(doc.getroottree())
     return _VALUE_CACHE[key]
 
