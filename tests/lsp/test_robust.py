@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import subprocess
@@ -99,3 +100,54 @@ def test_tcp_on_loopback():
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# The edition's configuration (issue #11's toolkit.edition.config.load_config) stood in
+# for by a module that names tei_all as the edition's schema, or fails as a broken
+# teikit.toml does.
+CONFIGURED = ("import sys, types\nfrom pathlib import Path\n"
+              "m = types.ModuleType('toolkit.edition.config')\n"
+              "class Config:\n    schemas = ['tei_all']\n    root = Path.cwd()\n"
+              "    documents = None\n"
+              "def load_config(start):\n"
+              "    if Path(start, 'broken').exists():\n"
+              "        raise ValueError('teikit.toml:3: unknown key \"titel\"')\n"
+              "    return Config()\n"
+              "m.load_config = load_config\nsys.modules['toolkit.edition.config'] = m\n"
+              "from toolkit.lsp.server import serve\nserve()\n")
+DECLARES_MISSING = ('<?xml-model href="missing.rng" '
+                    'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>\n')
+
+
+@pytest_lsp.fixture(scope="module",
+                    config=ClientServerConfig(server_command=[sys.executable, "-c", CONFIGURED]))
+async def configured(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(t.InitializeParams(
+        capabilities=client_capabilities("neovim")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_editions_schemas_replace_the_xml_model(configured: LanguageClient, tmp_path):
+    for sub in ("ok", "broken"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "doc.xml").write_text(DECLARES_MISSING, encoding="utf-8")
+    (tmp_path / "broken" / "broken").write_text("", encoding="utf-8")
+    got = {}
+    for sub in ("ok", "broken"):
+        uri = (tmp_path / sub / "doc.xml").as_uri()
+        configured.text_document_did_open(t.DidOpenTextDocumentParams(
+            t.TextDocumentItem(uri, "xml", 1, DECLARES_MISSING)))
+        for _ in range(600):  # bounded: 60 s
+            if uri in configured.diagnostics:
+                break
+            await asyncio.sleep(0.1)
+        got[sub] = configured.diagnostics[uri]
+    ok = [d.message for d in got["ok"]]
+    assert not any("missing.rng" in m for m in ok), "the xml-model PI was used"
+    assert any('element "teiHeader" incomplete' in m for m in ok)  # tei_all was
+    broken = got["broken"]
+    assert broken[0].source == "teikit.toml" and 'unknown key "titel"' in broken[0].message
+    assert any("missing.rng" in d.message for d in broken[1:]), "without it: the PI"

@@ -1,19 +1,17 @@
 """The edition a document belongs to: its configuration, its root, its other files.
 
 The edition is the folder of ``teikit.toml`` (read by ``toolkit.edition.config``,
-issue #11); without one, the workspace folder holding the document, else the
-document's own folder. Its XML files are indexed for ``xml:id``s and pointers (go
-to definition, find references, pointer completion), at most :data:`MAX_FILES` of
-them, each re-read only when its modification time changes.
+issue #11; its documents folder when it names one); without one, the workspace
+folder holding the document, else the document's own folder. Its XML files are
+indexed for ``xml:id``s and pointers (go to definition, find references, pointer
+completion), at most :data:`MAX_FILES` of them, each re-read only when its
+modification time changes.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 MAX_FILES = 2000
 _SKIP_DIRS = {".git", ".venv", "node_modules", "site", "__pycache__", ".teikit"}
@@ -31,11 +29,7 @@ def load_edition_config(document: Path):
         from ..edition.config import load_config  # issue #11
     except ImportError:
         return None
-    try:
-        return load_config(document.parent)
-    except Exception as exc:  # a broken teikit.toml: say so, serve without it
-        log.warning("teikit.toml not used: %s", exc)
-        return None
+    return load_config(document.parent)  # a broken teikit.toml raises: the caller says so
 
 
 def configured_schemas(config) -> list[str] | None:
@@ -56,9 +50,10 @@ def configured_schemas(config) -> list[str] | None:
 
 def edition_root(document: Path, workspace_roots: list[Path], config=None) -> Path:
     """The folder whose XML files form the document's edition."""
-    root = getattr(config, "root", None) if config is not None else None
-    if root is not None:
-        return Path(root)
+    if config is not None:
+        root = getattr(config, "documents", None) or getattr(config, "root", None)
+        if root is not None:
+            return Path(root)
     doc = document.resolve()
     inside = [r for r in workspace_roots if doc.is_relative_to(r.resolve())]
     if inside:

@@ -65,6 +65,7 @@ class TeikitServer(LanguageServer):
         self._watched: dict[Path, float] = {}  # schema and ODD files in use -> mtime
         self._poller: asyncio.Task | None = None
         self._texts: dict[str, Text] = {}
+        self.config_errors: dict[Path, str] = {}  # document -> why teikit.toml is not used
 
     # ------------------------------------------------------------------ helpers
 
@@ -89,7 +90,15 @@ class TeikitServer(LanguageServer):
         return st
 
     def config_for(self, path: Path):
-        return edition.load_edition_config(path)
+        """The edition's configuration; a broken teikit.toml is remembered (and shown
+        on the document) and the server goes on as without one."""
+        try:
+            config = edition.load_edition_config(path)
+        except Exception as exc:
+            self.config_errors[path] = str(exc)
+            return None
+        self.config_errors.pop(path, None)
+        return config
 
     def schemas_for(self, path: Path, source: str) -> DocSchemas:
         """The document's grammars and documentation (rebuilt when a file changes)."""
@@ -165,7 +174,14 @@ class TeikitServer(LanguageServer):
         except Exception as exc:
             self.log_error(f"checking {path}", exc)
             return [diagnostics.internal_error(exc)]
-        return [diagnostics.to_diagnostic(text, i) for i in found]
+        out = [diagnostics.to_diagnostic(text, i) for i in found]
+        problem = self.config_errors.get(path)
+        if problem:
+            out.insert(0, t.Diagnostic(
+                range=t.Range(t.Position(0, 0), t.Position(0, 1)), source="teikit.toml",
+                severity=t.DiagnosticSeverity.Warning, code="config",
+                message=f"{problem} (the edition's configuration is not used until fixed)"))
+        return out
 
     # ------------------------------------------------------------------ watching
 
