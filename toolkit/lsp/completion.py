@@ -77,25 +77,25 @@ def _element_items(ctx: Context, source: str, offset: int, schemas: DocSchemas
     at = ctx.tag_start if ctx.kind == "element" else offset
     stack = open_elements(source, at).stack
     nsmap = _in_scope(stack, {})
-    found: dict[QName, Node] | None = None
-    for g in schemas.grammars:
+    found: dict[QName, tuple[Grammar, Node]] | None = None
+    for g in schemas.grammars:  # with several grammars, what every one allows
         pats = allowed_elements(g, stack)
         if pats is None:
             continue
-        here = {q: el for el in pats for q in nc_names(el.kids[0])}
+        here = {q: (g, el) for el in pats for q in nc_names(el.kids[0])}
         found = here if found is None else {q: found[q] for q in found if q in here}
     items = []
     default = nsmap.get(None, "")
     by_uri = {u: p for p, u in nsmap.items() if p}
     rest = source[offset:offset + 1]
-    for (ns, local), pat in sorted((found or {}).items(), key=lambda kv: kv[0][1]):
+    for (ns, local), (g, pat) in sorted((found or {}).items(), key=lambda kv: kv[0][1]):
         if ns == default:
             name, decl = local, ""
         elif ns in by_uri:
             name, decl = f"{by_uri[ns]}:{local}", ""
         else:
             name, decl = local, f' xmlns="{ns}"' if ns else ""
-        required = [a for a in _required(schemas, pat)]
+        required = _required(g, pat)
         attrs = "".join(f' {_attr_label(a)}="${i + 1}"' for i, a in enumerate(required))
         if ctx.kind == "element":
             snippet = f"{name}{decl}{attrs}>$0</{name}>" if rest in ("", "\n", " ", "<") \
@@ -115,11 +115,10 @@ def _element_items(ctx: Context, source: str, offset: int, schemas: DocSchemas
 _REQUIRED: dict[int, list[Node]] = {}  # by id() of a grammar's element pattern
 
 
-def _required(schemas: DocSchemas, pat: Node) -> list[Node]:
+def _required(g: Grammar, pat: Node) -> list[Node]:
     """The required attributes of an element pattern (kept: grammars live on, warm)."""
     found = _REQUIRED.get(id(pat))
     if found is None:
-        g = schemas.grammars[0]
         found = _REQUIRED[id(pat)] = [a for a in d.required_attributes(g, pat)
                                       if _attr_label(a)]
     return found
@@ -144,33 +143,41 @@ def _element_pattern(g: Grammar, qn: QName) -> Node | None:
 
 
 def _attribute_items(ctx: Context, source: str, schemas: DocSchemas) -> list[t.CompletionItem]:
+    """The attributes every grammar allows on the element (required first), those
+    already written left out; values and types from the last grammar (the most
+    specific, e.g. the project's after tei_all), documentation from the ODD or any."""
     stack = open_elements(source, ctx.tag_start).stack
     qn = _resolve(ctx.element, _in_scope(stack, ctx.declared))
-    items: dict[str, t.CompletionItem] = {}
-    present = set(ctx.present)
+    found: dict[str, list[tuple[Grammar, Node, bool]]] | None = None
     for g in schemas.grammars:
         pat = _element_pattern(g, qn)
         if pat is None:
             continue
         required = {id(a) for a in d.required_attributes(g, pat)}
+        here: dict[str, list[tuple[Grammar, Node, bool]]] = {}
         for a in d.attributes(g, pat):
             label = _attr_label(a)
-            if label is None or label in present or label in items:
-                continue
-            req = id(a) in required
-            doc = schemas.docs.attribute(qn[1], label.split(":")[-1], a.doc)
-            vals = [v.text or "" for v in d.value_nodes(g, a.kids[1])]
-            types = d.datatypes(g, a.kids[1])
-            items[label] = t.CompletionItem(
-                label=label, kind=t.CompletionItemKind.Field,
-                detail=("required" if req else "optional") + f" attribute of {ctx.element}",
-                documentation=_markdown(doc, ("Values: " + ", ".join(f"`{v}`" for v in vals))
-                                        if vals else None,
-                                        ("Type: " + ", ".join(types)) if types else None),
-                sort_text=("0" if req else "1") + label,
-                insert_text=f'{label}="$1"', insert_text_format=t.InsertTextFormat.Snippet)
-        break  # the first grammar that knows the element (the others narrow values only)
-    return list(items.values())
+            if label is not None and label not in ctx.present and label not in here:
+                here[label] = [(g, a, id(a) in required)]
+        found = here if found is None else {k: v + here[k] for k, v in found.items()
+                                             if k in here}
+    items = []
+    for label, entries in (found or {}).items():
+        g, a, _ = entries[-1]
+        req = any(r for _, _, r in entries)
+        pattern_doc = next((x.doc for _, x, _ in entries if x.doc), None)
+        doc = schemas.docs.attribute(qn[1], label.split(":")[-1], pattern_doc)
+        vals = [v.text or "" for v in d.value_nodes(g, a.kids[1])]
+        types = d.datatypes(g, a.kids[1])
+        items.append(t.CompletionItem(
+            label=label, kind=t.CompletionItemKind.Field,
+            detail=("required" if req else "optional") + f" attribute of {ctx.element}",
+            documentation=_markdown(doc, ("Values: " + ", ".join(f"`{v}`" for v in vals))
+                                    if vals else None,
+                                    ("Type: " + ", ".join(types)) if types else None),
+            sort_text=("0" if req else "1") + label,
+            insert_text=f'{label}="$1"', insert_text_format=t.InsertTextFormat.Snippet))
+    return items
 
 
 def _value_items(ctx: Context, source: str, offset: int, text: Text, schemas: DocSchemas,
