@@ -15,9 +15,9 @@ import pytest
 from lxml import html as lhtml
 
 from toolkit import xmlio
-from toolkit.html import render_html
-from toolkit.pdf import render_print_html
 from toolkit.render import render_text
+from toolkit.render.html import render_html
+from toolkit.render.pdf import render_print_html
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -62,7 +62,8 @@ def test_drama():
     text, page, printed = outputs("drama")
     assert "Anna, a gardener\nBen, her brother" in text
     # each speech a block of its own, its speaker first; line numbers every fifth line
-    assert "\n\nBen\nThen cut them back.\nThen cut them back, I said.\u2007\u2007\u20075\n\n" in text
+    five = "\u2007\u2007\u20075"
+    assert f"\n\nBen\nThen cut them back.\nThen cut them back, I said.{five}\n\n" in text
     assert "\n\nShe turns away.\n\n" in text
     for doc in (page, printed):
         speeches = doc.xpath(f"//div[{cls('tei-sp')}]")
@@ -170,7 +171,8 @@ def test_registers():
     for doc in (page, printed):
         assert texts(doc, f"//*[{cls('tk-register-label')}]") == [
             "Persons", "Places", "Organisations", "Bibliography", "Events"]
-        links = {a.text_content(): a.get("href") for a in doc.xpath(f"//a[{cls('tk-authority')}]")}
+        links = {a.text_content(): a.get("href")
+                 for a in doc.xpath(f"//a[{cls('tk-authority')}]")}
         assert links == {"GND 118500000": "https://d-nb.info/gnd/118500000",
                          "Wikidata Q42": "https://www.wikidata.org/wiki/Q42",
                          "GeoNames 2778067": "https://www.geonames.org/2778067",

@@ -21,8 +21,8 @@ from tests.conftest import CORPUS, NO_SHARED, ROOT, corpus_files
 from tests.hardening import sequence as S
 from toolkit import xmlio
 from toolkit.errors import NotWellFormed
-from toolkit.html import render_html
 from toolkit.render import render_text
+from toolkit.render.html import render_html
 
 BIG = 500_000
 FULL = os.environ.get("TEIKIT_CORPUS_FULL") == "1"

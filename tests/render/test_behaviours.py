@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit import schemas
-from toolkit.xslt import transform
+from toolkit.saxon import transform
+from toolkit.validate import schemas
 
 HERE = Path(__file__).parent
 RNG = "{http://relaxng.org/ns/structure/1.0}"

@@ -15,10 +15,11 @@ import pytest
 from lxml import etree
 
 from tests.conftest import CORPUS, TELEGRAM
-from toolkit import cite, site, xmlio
-from toolkit.html import render_html
-from toolkit.pdf import render_print_html
-from toolkit.render import render_text
+from toolkit import xmlio
+from toolkit.render import cite, render_text
+from toolkit.render.html import render_html
+from toolkit.render.pdf import render_print_html
+from toolkit.site import pages as site
 
 T = f"{{{xmlio.TEI_NS}}}"
 XML_ID = f"{{{xmlio.XML_NS}}}id"

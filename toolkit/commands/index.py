@@ -29,7 +29,9 @@ def repository_option(func):
 
 def db_option(func):
     return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help="The SQLite index [default: SRC/../.teikit/oai.sqlite].")(func)
+                        help="The SQLite index [default: one per SRC under "
+                             "$XDG_STATE_HOME/teikit/oai/, ~/.local/state/teikit/oai/ "
+                             "if unset].")(func)
 
 
 @click.command()
@@ -49,7 +51,7 @@ def index(src: str, db: str | None, repository_id: str) -> None:
       teikit index tei/
       teikit index tei/ --db /tmp/oai.sqlite --repository-id edition.example
     """
-    from ..oai.store import Store, default_db_path
+    from ..serve.oai.store import Store, default_db_path
 
     path = db or default_db_path(src)
     report = Store(path, repository_id).index(src)

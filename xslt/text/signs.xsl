@@ -31,16 +31,15 @@
        (matched by name, so that other elements are not asked for a sign kind). -->
   <xsl:template match="(ex | supplied | gloss | bibl | gap | unclear)[exists(tk:sign-kind(.))]"
                 priority="5">
-    <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
     <xsl:if test="tk:sign-placement(., $mode) = 'inline'">
-      <xsl:value-of select="tk:sign-open($kind, $mode) || tk:sign-content(.)"/>
+      <xsl:value-of select="tk:sign-mark(., $mode, 'open') || tk:sign-content(.)"/>
       <xsl:choose>
-        <xsl:when test="$kind = 'leiden-unclear' and not(*)">
+        <xsl:when test="tk:sign-kind(.) = 'leiden-unclear' and not(*)">
           <xsl:value-of select="tk:underdot(.)"/>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
-      <xsl:value-of select="tk:sign-close($kind, $mode)"/>
+      <xsl:value-of select="tk:sign-mark(., $mode, 'close')"/>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
