@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import shutil
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def html_words(page: str) -> set[str]:
     the addresses of its authority links."""
     main = html_doc(page).find(".//main")
     words: set[str] = set()
-    for s in main.itertext():
+    for s in main.itertext():  # Leiden underdots are marks, not letters
+        s = unicodedata.normalize("NFC", unicodedata.normalize("NFD", s).replace("\u0323", ""))
         words.update(WORD.findall(s))
     # an authority record is a link naming its source ("GND 118609807"): the address the
     # TEI gives is the link's target

@@ -16,6 +16,7 @@
         <div class="tk-app-entry" id="tk-app-{$id}">
           <span class="tk-app-key"><xsl:value-of select="tk:app-key(.)"/></span>
           <xsl:call-template name="tk:html-app-entry"/>
+          <xsl:apply-templates select="note | */note"/>
         </div>
       </xsl:when>
       <xsl:when test="exists($lemma)">
@@ -26,10 +27,13 @@
         <xsl:if test="tk:app-marked(.)">
           <a class="tk-appref" href="#tk-app-{$id}"><sup><xsl:value-of select="tk:app-key(.)"/></sup></a>
         </xsl:if>
+        <!-- the notes of the app (not of its lemma) are called here -->
+        <xsl:apply-templates select="note | (* except $lemma)/note"/>
         <xsl:if test="tk:glues-after(.)"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-app" id="tk-appin-{$id}"></span>
+        <xsl:apply-templates select="note | */note"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

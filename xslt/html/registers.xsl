@@ -113,7 +113,7 @@
         | */standOff/listBibl"/>
     <xsl:if test="exists($registers)">
       <section class="tk-standoff" id="tk-index" aria-labelledby="tk-index-h">
-        <h2 id="tk-index-h">Index</h2>
+        <h2 id="tk-index-h" class="tk-running">Index</h2>
         <xsl:apply-templates select="$registers"/>
       </section>
     </xsl:if>

@@ -43,8 +43,8 @@
           <h2 class="tk-running">Text</h2>
           <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
           <xsl:call-template name="tk:html-apparatus"/>
-          <xsl:call-template name="tk:html-standoff"/>
         </main>
+        <xsl:call-template name="tk:html-standoff"/>
         <xsl:call-template name="tk:print-backmatter"/>
         </xsl:variable>
         <xsl:apply-templates select="$body" mode="tk:print-spaces"/>
