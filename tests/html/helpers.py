@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import shutil
+import unicodedata
 from pathlib import Path
 
 from lxml import etree
@@ -33,7 +33,8 @@ def tei_words(tree: etree._ElementTree) -> set[str]:
     for text in root.iter(f"{{{TEI_NS}}}text"):
         if next(text.iterancestors(f"{{{TEI_NS}}}text"), None) is not None:
             continue
-        for s in text.itertext():
+        for s in text.itertext():  # normalised as html_words does
+            s = unicodedata.normalize("NFC", unicodedata.normalize("NFD", s).replace("\u0323", ""))
             words.update(WORD.findall(s))
     return words
 

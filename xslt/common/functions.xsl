@@ -108,18 +108,21 @@
 
   <!-- The image a page break's @facs points to: an image address given directly (a URL or
        file name ending in an image extension), or the graphic/@url of the surface, zone or
-       graphic of the document that a "#id" names; () otherwise (a bare id says nothing about
+       graphic of the document that a "#id" names, when it is an absolute http(s) address;
+       () otherwise (a bare id says nothing about
        where an image is). -->
   <xsl:function name="tk:facs-image" as="xs:string?">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="f" as="xs:string" select="normalize-space((tokenize($pb/@facs), '')[1])"/>
     <xsl:variable name="target" as="element()?" select="tk:target($pb, $f)"/>
-    <xsl:sequence select="
+    <xsl:variable name="found" as="xs:string?" select="
         if (exists($target)) then ($target/descendant-or-self::*[local-name() = 'graphic']/@url,
             $target/ancestor::*[local-name() = 'surface']/*[local-name() = 'graphic']/@url)[1]
             ! string(.)
         else if (matches($f, '\.(jpe?g|png|gif|tiff?|jp2|webp|svg)$', 'i')) then $f
         else ()"/>
+    <!-- a relative address names a file the built site does not carry: not linked -->
+    <xsl:sequence select="$found[matches(., '^https?://')]"/>
   </xsl:function>
 
   <!-- A TEI example (egXML) as the XML it shows. -->

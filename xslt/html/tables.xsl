@@ -64,6 +64,13 @@
 
   <xsl:template name="tk:html-graphic">
     <xsl:choose>
+      <!-- a relative address names a file the site does not carry: named, not linked -->
+      <xsl:when test="self::graphic[normalize-space(@url)][not(matches(normalize-space(@url), '^(https?|data):'))]">
+        <span class="tk-graphic-ref">[image: <xsl:value-of select="normalize-space(@url)"/>]</span>
+        <xsl:for-each select="desc">
+          <span class="tk-graphic-desc"><xsl:apply-templates/></span>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="self::graphic[normalize-space(@url)]">
         <img src="{normalize-space(@url)}" alt="{normalize-space((desc, ../figDesc, '')[1])}"
             loading="lazy">
