@@ -13,6 +13,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from . import xmlio
+from .errors import Issue
 from .html import render_html
 from .xslt import transform
 
@@ -42,9 +43,11 @@ RENDERERS: dict[str, Callable[..., str | bytes]] = {
 
 
 def render(path: str | os.PathLike, to: str = "text", mode: str = "reading",
-           **options) -> str | bytes:
-    """Parse ``path`` securely and render it to the output ``to``."""
+           notes: list[Issue] | None = None, **options) -> str | bytes:
+    """Parse ``path`` securely and render it to the output ``to``; ``notes`` collects
+    what the parser read anyway (xml:id errors, XInclude fallbacks: see
+    :func:`toolkit.xmlio.parse`)."""
     if to not in RENDERERS:
         raise ValueError(f"unknown output {to!r}; expected one of {sorted(RENDERERS)}")
-    tree = xmlio.parse_tei(path)
+    tree = xmlio.parse_tei(path, notes=notes)
     return RENDERERS[to](tree, file=str(path), mode=mode, **options)

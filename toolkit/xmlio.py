@@ -23,7 +23,7 @@ from urllib.request import url2pathname
 from lxml import etree
 
 from . import limits
-from .errors import InputError, NotWellFormed, TeikitError, UnsafeXML
+from .errors import InputError, Issue, NotWellFormed, TeikitError, UnsafeXML
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -135,8 +135,13 @@ def _too_large(file: str, size: int | None, limit: int) -> LimitExceeded:
                          file=file)
 
 
-def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> etree._ElementTree:
-    """Parse XML bytes securely; raise NotWellFormed with a location on failure."""
+def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None,
+                notes: list[Issue] | None = None) -> etree._ElementTree:
+    """Parse XML bytes securely; raise NotWellFormed with a location on failure.
+
+    Duplicate xml:ids and xml:ids that are not NCNames are validity errors, not
+    well-formedness ones (libxml2 stops at them): such a document is read anyway and
+    each of them is appended to ``notes`` (rule ``xml:id``), as jing reports them."""
     limit = limits.max_file_bytes()
     if len(data) > limit:
         raise _too_large(file, len(data), limit)
@@ -145,24 +150,82 @@ def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> et
     try:
         root = etree.fromstring(data, secure_parser(), base_url=base_url)
     except etree.XMLSyntaxError as exc:
-        raise _error(exc, file, data) from None
+        tolerated = _with_id_errors(data, file, base_url) if _is_id_error(exc) else None
+        if not isinstance(tolerated, tuple):
+            raise tolerated or _error(exc, file, data) from None
+        root, issues = tolerated
+        if notes is not None:
+            notes.extend(issues)
     except ValueError as exc:  # e.g. unicode strings with an encoding declaration
         raise NotWellFormed(str(exc), file=file, line=1, column=1) from None
     return root.getroottree()
 
 
-def parse(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
-    """Parse a file securely, resolving local XIncludes (never over the network)."""
-    return parse_file_bytes(read_bytes(path), path, xinclude)
+_ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
 
 
-def parse_file_bytes(data: bytes, path: str | os.PathLike,
-                     xinclude: bool = True) -> etree._ElementTree:
+def _is_id_error(exc: etree.XMLSyntaxError) -> bool:
+    return any(e.type_name in _ID_ERRORS for e in exc.error_log)
+
+
+def _with_id_errors(data: bytes, file: str, base_url: str | None
+                    ) -> tuple[etree._Element, list[Issue]] | NotWellFormed | None:
+    """The document parsed again in recovery mode (same secure settings), kept only if
+    every error reported is an xml:id error; with those errors as Issues. Otherwise
+    the first other error (the document is not well-formed), or None."""
+    parser = secure_parser(recover=True)
+    try:
+        root = etree.fromstring(data, parser, base_url=base_url)
+    except etree.XMLSyntaxError:
+        return None
+    log = list(parser.error_log)
+    other = [e for e in log if e.type_name not in _ID_ERRORS]
+    if other:
+        return NotWellFormed(" ".join(other[0].message.split()), file=file,
+                             line=other[0].line or 1, column=other[0].column or 1)
+    if root is None or not log:
+        return None
+    bad_values = {_id_value(e.message) for e in log if e.type_name != "DTD_ID_REDEFINED"}
+    issues = []
+    for e in log:
+        value = _id_value(e.message)
+        if e.type_name == "DTD_ID_REDEFINED":
+            if value in bad_values:  # libxml2's echo of a malformed (e.g. empty) id
+                continue
+            msg = f'duplicate xml:id "{value}"'
+        else:
+            msg = (f'value of attribute "xml:id" is invalid: "{value}" is not an XML name '
+                   "without colons (an NCName)")
+        issues.append(Issue(file, e.line, e.column, "error", msg, rule="xml:id", source="xml"))
+    return root, issues
+
+
+def _id_value(message: str) -> str:
+    m = (re.match(r"ID (.*) already defined", message)
+         or re.match(r"xml:id : attribute value (.*) is not an NCName", message))
+    return m.group(1) if m else ""
+
+
+def parse(path: str | os.PathLike, xinclude: bool = True,
+          notes: list[Issue] | None = None) -> etree._ElementTree:
+    """Parse a file securely, resolving local XIncludes (never over the network).
+
+    ``notes`` collects what was read anyway: xml:id errors (see :func:`parse_bytes`)
+    and remote XIncludes replaced by their xi:fallback (warnings)."""
+    return parse_file_bytes(read_bytes(path), path, xinclude, notes)
+
+
+def parse_file_bytes(data: bytes, path: str | os.PathLike, xinclude: bool = True,
+                     notes: list[Issue] | None = None) -> etree._ElementTree:
     """:func:`parse` of bytes already read from ``path`` (its location and base URL)."""
     file = str(path)
-    tree = parse_bytes(data, file=file, base_url=Path(path).resolve().as_uri())
+    tree = parse_bytes(data, file=file, base_url=Path(path).resolve().as_uri(), notes=notes)
     if xinclude and tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
-        resolve_xincludes(tree, file)
+        used = resolve_xincludes(tree, file)
+        if notes is not None:
+            notes.extend(Issue(file, line, 1, "warning", f"XInclude of {href} not fetched "
+                               "(teikit never uses the network): its xi:fallback is used",
+                               rule="xinclude", source="xml") for href, line in used)
     return tree
 
 
@@ -179,24 +242,35 @@ def require_tei(tree: etree._ElementTree, file: str = "-") -> etree._ElementTree
                  file=file, line=root.sourceline or 1, column=1)
 
 
-def parse_tei(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
+def parse_tei(path: str | os.PathLike, xinclude: bool = True,
+              notes: list[Issue] | None = None) -> etree._ElementTree:
     """:func:`parse`, then :func:`require_tei`: for commands that only make sense on TEI."""
-    return require_tei(parse(path, xinclude=xinclude), str(path))
+    return require_tei(parse(path, xinclude=xinclude, notes=notes), str(path))
 
 
-def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
+def resolve_xincludes(tree: etree._ElementTree, file: str) -> list[tuple[str, int]]:
     """Resolve local XIncludes in place; a failure is reported with its location.
 
-    A non-local href is refused here; one inside an included document is refused by
-    libxml2 itself, since the document's parser was made with ``no_network``. Every
-    file the document includes, directly or through an included document, is held to
-    the size limit before anything is included.
+    A non-local href is never fetched: an include with an ``xi:fallback`` is replaced
+    by its fallback (as jing does when the address cannot be reached), one without is
+    refused here; one inside an included document is refused by libxml2 itself, since
+    the document's parser was made with ``no_network``. Every file the document
+    includes, directly or through an included document, is held to the size limit
+    before anything is included. Returns the includes replaced by their fallback, as
+    (href, line), for callers that report them.
     """
-    for inc in tree.getroot().iter(f"{{{XI_NS}}}include"):
+    fallen_back = []
+    for inc in list(tree.getroot().iter(f"{{{XI_NS}}}include")):
         href = inc.get("href", "")
         if "://" in href and not href.startswith("file:"):
-            raise NotWellFormed(f"XInclude of non-local resource refused: {href}",
-                                file=file, line=inc.sourceline or 0, column=1)
+            fallback = inc.find(f"{{{XI_NS}}}fallback")
+            if fallback is None or inc.getparent() is None:
+                raise NotWellFormed(f"XInclude of non-local resource refused (and no "
+                                    f"xi:fallback to use instead): {href}",
+                                    file=file, line=inc.sourceline or 0, column=1)
+            fallen_back.append((href, inc.sourceline or 0))
+            _replace_by_content(inc, fallback)
+            continue
         base = inc.base or Path(file).resolve().as_uri()
         limit = limits.max_file_bytes()
         for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set()):
@@ -211,7 +285,32 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
     except etree.XIncludeError as exc:
         entry = exc.error_log.last_error if exc.error_log else None
         line = entry.line if entry is not None else 0
-        raise NotWellFormed(f"XInclude failed: {exc}", file=file, line=line, column=1) from None
+        msg = re.sub(r", line \d+$", "", str(exc))
+        raise NotWellFormed(f"XInclude failed: {msg}", file=file, line=line, column=1) from None
+    return fallen_back
+
+
+def _replace_by_content(el: etree._Element, holder: etree._Element) -> None:
+    """Put ``holder``'s content (text and children) where ``el`` is, keeping ``el``'s tail."""
+    parent = el.getparent()
+    at = parent.index(el)
+    text, tail = holder.text or "", el.tail or ""
+    kids = list(holder)
+    if at == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        prev = parent[at - 1]
+        prev.tail = (prev.tail or "") + text
+    parent.remove(el)
+    for i, kid in enumerate(kids):
+        parent.insert(at + i, kid)
+    if kids:
+        kids[-1].tail = (kids[-1].tail or "") + tail
+    elif at == 0:
+        parent.text = (parent.text or "") + tail
+    else:
+        prev = parent[at - 1]
+        prev.tail = (prev.tail or "") + tail
 
 
 _MAX_INCLUDE_DEPTH = 16

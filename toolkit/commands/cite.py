@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from .. import cite as citing
-from ..errors import TeikitError
+from ..errors import Issue, TeikitError
 from ..xmlio import parse
-from .common import boundary, emit, input_file_argument, output_option
+from .common import boundary, emit, input_file_argument, output_option, warn
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -40,7 +40,9 @@ def cite(file: str, style: str, accessed: str | None, base_url: str | None,
       teikit cite tei/telegram-22591.xml --style bibtex --accessed 2026-11-26 -o out/t.bib
       teikit cite tei/telegram-22591.xml --style csl-json --base-url https://example.org/t
     """
-    tree = parse(file)
+    notes: list[Issue] = []
+    tree = parse(file, notes=notes)
+    warn(notes)
     text = citing.cite(tree, style, accessed=accessed, base_url=base_url, file=file)
     if not text.strip():
         # Chicago lists in the bibliography only what can be found (archive, publisher, URL)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from dataclasses import replace
 
 import click
 
-from ..errors import EXIT_INVALID, TeikitError
+from ..errors import EXIT_INVALID, Issue, TeikitError
 
 
 class TeikitClickError(click.ClickException):
@@ -69,3 +70,11 @@ def emit(data: str | bytes, output: str | None) -> None:
             sys.stdout.buffer.write(data)
         else:
             click.echo(data, nl=not data.endswith("\n"))
+
+
+def warn(notes: list[Issue]) -> None:
+    """What the parser read anyway (xml:id errors, XInclude fallbacks), on standard
+    error as warnings: the output is produced, as a browser renders a page with a
+    duplicate id; ``teikit validate`` reports them as errors."""
+    for issue in notes:
+        click.echo(replace(issue, severity="warning").format(), err=True)

@@ -7,7 +7,8 @@ import sys
 import click
 
 from .. import render as rendering
-from .common import boundary, emit, input_file_argument, mode_option, output_option
+from ..errors import Issue
+from .common import boundary, emit, input_file_argument, mode_option, output_option, warn
 
 
 @click.command()
@@ -38,4 +39,7 @@ def render(file: str, to: str, mode: str, output: str | None, paper: str,
     if to == "pdf" and not output and sys.stdout.isatty():
         raise click.UsageError("a PDF is binary: give -o FILE.pdf (or redirect the output)")
     options = {"paper": paper, "pdf_a": pdf_a} if to == "pdf" else {}
-    emit(rendering.render(file, to=to, mode=mode, **options), output)
+    notes: list[Issue] = []
+    data = rendering.render(file, to=to, mode=mode, notes=notes, **options)
+    warn(notes)
+    emit(data, output)

@@ -31,7 +31,6 @@ __all__ = ["FileReport", "ValidationError", "check", "is_valid", "iter_errors",
            "resolve_schemas", "validate"]
 
 NOT_RUN, VALID, INVALID = "not-run", "valid", "invalid"
-_ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
 
 
 class ValidationError(TeikitError):
@@ -162,43 +161,12 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def _tolerant_parse(path: str, data: bytes,
-                    first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
-    """Re-parse a document whose only problems are duplicate or malformed xml:ids.
-
-    libxml2 treats them as fatal; they are validity errors, so the document is parsed
-    again in recovery mode with the same secure settings, and kept only if every error
-    reported is an ID error. Otherwise the first (well-formedness) error stands.
-    """
-    parser = xmlio.secure_parser(recover=True)
-    root = etree.fromstring(data, parser, base_url=Path(path).resolve().as_uri())
-    log = list(parser.error_log)
-    if root is None or not log or any(e.type_name not in _ID_ERRORS for e in log):
-        raise first
-    tree = root.getroottree()
-    if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
-        xmlio.resolve_xincludes(tree, path)
-    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message), rule="xml:id",
-                    source="xml") for e in log]
-    return tree, issues
-
-
-def _id_message(msg: str) -> str:
-    m = re.match(r"ID (\S+) already defined", msg)
-    return f"duplicate xml:id \"{m.group(1)}\"" if m else " ".join(msg.split())
-
-
 def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list[str]]:
-    """Parse securely; the tree, xml:id issues, and the source lines (for columns)."""
-    file = str(path)
+    """Parse securely; the tree, the parser's notes (xml:id errors, XInclude fallbacks)
+    and the source lines (for columns)."""
     data = xmlio.read_bytes(path)
-    try:
-        tree = xmlio.parse_file_bytes(data, path)
-        issues: list[Issue] = []
-    except NotWellFormed as exc:
-        if "ID " not in exc.message and "xml:id" not in exc.message:
-            raise
-        tree, issues = _tolerant_parse(file, data, exc)
+    issues: list[Issue] = []
+    tree = xmlio.parse_file_bytes(data, path, notes=issues)
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -254,6 +222,10 @@ def _engines(tree, file, lines, schemas, id_errors: bool = False
         yield r, _run(tree if r.kind == "schematron" else grammar_tree, r, file, lines)
 
 
+def _id_errors(issues: list[Issue]) -> bool:
+    return any(i.rule == "xml:id" for i in issues)
+
+
 def _source(source, file):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
@@ -275,7 +247,7 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
         yield exc.as_issue()
         return
     yield from (i for i in early if warnings or i.severity == "error")
-    for _, issues in _engines(tree, file, lines, schemas, bool(early)):
+    for _, issues in _engines(tree, file, lines, schemas, _id_errors(early)):
         yield from (i for i in issues if warnings or i.severity == "error")
 
 
@@ -287,7 +259,7 @@ def check(source, schemas: Iterable[str] | None = None, *, file: str | None = No
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
-    for r, issues in _engines(tree, file, lines, schemas, bool(early)):
+    for r, issues in _engines(tree, file, lines, schemas, _id_errors(early)):
         report.issues.extend(issues)
         if r is None:
             continue
@@ -296,7 +268,7 @@ def check(source, schemas: Iterable[str] | None = None, *, file: str | None = No
         verdict = INVALID if failed else VALID
         current = getattr(report, r.kind)
         setattr(report, r.kind, INVALID if INVALID in (current, verdict) else verdict)
-    if early and report.relaxng != NOT_RUN:
+    if _id_errors(early) and report.relaxng != NOT_RUN:
         report.relaxng = INVALID  # jing, too, rejects duplicate or malformed IDs
     report.issues.sort()
     return report
