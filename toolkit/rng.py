@@ -38,6 +38,7 @@ from xml.sax.saxutils import escape, quoteattr
 from lxml import etree
 
 from .errors import SchemaError
+from .validate import datatypes
 from .xmlio import parse
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -62,6 +63,9 @@ class Node:
     kids: list[Node] = field(default_factory=list)
     text: str | None = None
     xml: str | None = field(default=None, repr=False)  # serialisation, once computed
+    #: the datatype a ``data`` node has in the schema, when libxml2 is given another one
+    #: and teikit checks the value itself (see :mod:`toolkit.validate.datatypes`)
+    lexical: str | None = None
 
     def to_xml(self, out: list[str]) -> None:
         """Append this pattern as RNG XML (memoised: grammar Nodes are never mutated)."""
@@ -194,16 +198,7 @@ class _Loader:
         if kind == "ref":
             return Node("ref", {"name": el.get("name", "")})
         if kind == "data":
-            attrs = {"type": el.get("type", ""), "datatypeLibrary": dl}
-            kids = []
-            for c in _rng_children(el):
-                ck = etree.QName(c).localname
-                if ck == "param":
-                    kids.append(Node("param", {"name": c.get("name", "")}, text=c.text or ""))
-                else:  # except
-                    kids.append(Node("except", kids=[self.pattern(x, ns, dl)
-                                                     for x in _rng_children(c)]))
-            return Node("data", attrs, kids)
+            return self.data(el, ns, dl)
         if kind == "value":
             attrs = ({"type": el.get("type", ""), "datatypeLibrary": dl} if el.get("type")
                      else {"datatypeLibrary": ""})
@@ -215,6 +210,25 @@ class _Loader:
         if kind in ("optional", "zeroOrMore", "oneOrMore", "mixed", "list") and len(kids) > 1:
             kids = [Node("group", kids=kids)]
         return Node(kind, kids=kids)
+
+    def data(self, el: etree._Element, ns: str, dl: str) -> Node:
+        """A ``data`` pattern; XSD datatypes that libxml2 judges otherwise than jing are
+        given to it as :mod:`toolkit.validate.datatypes` says (another type or an extra
+        pattern facet)."""
+        typ, lexical = el.get("type", ""), None
+        kids = []
+        if dl == datatypes.XSD and typ in datatypes.CHECKED_HERE:
+            typ, lexical = datatypes.CHECKED_HERE[typ], typ
+        if dl == datatypes.XSD and typ in datatypes.EXTRA_PATTERNS:
+            kids.append(Node("param", {"name": "pattern"}, text=datatypes.EXTRA_PATTERNS[typ]))
+        for c in _rng_children(el):
+            ck = etree.QName(c).localname
+            if ck == "param":
+                kids.append(Node("param", {"name": c.get("name", "")}, text=c.text or ""))
+            else:  # except
+                kids.append(Node("except", kids=[self.pattern(x, ns, dl)
+                                                 for x in _rng_children(c)]))
+        return Node("data", {"type": typ, "datatypeLibrary": dl}, kids, lexical=lexical)
 
     def name_class(self, el: etree._Element, ns: str) -> Node:
         kind = etree.QName(el).localname
@@ -510,7 +524,7 @@ class _Reducer:
                         kids.append(Node("except", kids=ex))
                 else:
                     kids.append(c)
-            return Node("data", p.attrs, kids)
+            return Node("data", p.attrs, kids, lexical=p.lexical)
         return p  # empty, text, value
 
     def seq(self, kids: list[Node], kind: str) -> Node | None:
