@@ -199,6 +199,8 @@ class BuildReport:
     built: list[str] = field(default_factory=list)  # built now (source keys)
     skipped: list[str] = field(default_factory=list)  # unchanged and fine: no work done
     failed: list[Issue] = field(default_factory=list)  # failing now, or unchanged and failing
+    #: built, but with what the parser read anyway (duplicate xml:ids, XInclude fallbacks)
+    warnings: list[Issue] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # sources gone: their outputs deleted
     site_written: bool = False
     seconds: float = 0.0
@@ -251,7 +253,8 @@ def _record(res: builder.DocResult, sha: str, accessed: str, old: st.Entry | Non
     if old:
         st.remove_outputs(out, [r for r in old.outputs if r not in set(rels)])
     return st.Entry(sha, accessed, rels,
-                    st.facts_of(res.info, res.occurrences, res.entities), None)
+                    st.facts_of(res.info, res.occurrences, res.entities), None,
+                    [w.to_dict() for w in res.warnings])
 
 
 def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
@@ -324,7 +327,46 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         report.site_written = True
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
+    report.warnings = sorted(w for e in entries.values() if e.ok for w in e.warning_issues())
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+# ---------------------------------------------------------------- report
+
+REPORT_NAME = ".teikit-build-report.txt"
+
+
+def report_text(report: BuildReport) -> str:
+    """Every failed document and every warning, one ``FILE:LINE:COLUMN`` line each."""
+    lines = [f"{len(report.failed)} document(s) failed (not built):",
+             *(i.format() for i in report.failed),
+             f"{len(report.warnings)} warning(s) in documents built anyway:",
+             *(i.format() for i in report.warnings)]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(report: BuildReport, out: str | Path) -> Path:
+    """The full report of the build, in OUT (written atomically)."""
+    return xmlio.write_atomic(Path(out) / REPORT_NAME, report_text(report))
+
+
+def short_summary(report: BuildReport, out: str | Path, shown: int = 10) -> str:
+    """What a person needs after a build, in a few lines however large the corpus:
+    the counts, the first failures and warnings, and where the full report is."""
+    n = len(report.built) + len(report.skipped) + len(report.failed)
+    lines = [f"{n} document{'s' if n != 1 else ''}: {len(report.built)} built, "
+             f"{len(report.skipped)} skipped (unchanged), {len(report.failed)} failed, "
+             f"{len(report.removed)} removed, in {report.seconds:.1f} s; "
+             f"open {str(out).rstrip('/')}/index.html"]
+    for what, issues in (("failed (not built)", report.failed),
+                         ("warnings (built anyway)", report.warnings)):
+        if issues:
+            more = f", the first {shown}" if len(issues) > shown else ""
+            lines.append(f"{len(issues)} {what}{more}:")
+            lines += [f"  {i.format()}" for i in issues[:shown]]
+    if report.failed or report.warnings:
+        lines.append(f"Full report: {Path(out) / REPORT_NAME}")
+    return "\n".join(lines)

@@ -20,11 +20,11 @@ Site layout::
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cite, site, xmlio
-from .errors import TeikitError
+from .errors import Issue, TeikitError
 from .html import PageLinks, citations, render_html
 from .render import render_text
 
@@ -37,6 +37,8 @@ class DocResult:
     info: site.DocInfo | None = None
     occurrences: list[site.Occurrence] = field(default_factory=list)
     entities: dict[str, site.Entity] = field(default_factory=dict)
+    #: what the parser read anyway (duplicate or malformed xml:ids, XInclude fallbacks)
+    warnings: list[Issue] = field(default_factory=list)
 
 
 def document_url(base_url: str | None, stem: str) -> str:
@@ -55,7 +57,9 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
     stem = src.stem
     folder = out_dir / stem
     try:
-        tree = xmlio.parse_tei(src)
+        notes: list[Issue] = []
+        tree = xmlio.parse_tei(src, notes=notes)
+        res.warnings = [replace(n, severity="warning") for n in notes]
         url = document_url(base_url, stem)
         cites = citations(tree, str(src), accessed=accessed, base_url=url)
         files = {s: f"{stem}{cite.SUFFIXES[s]}" for s in cites}

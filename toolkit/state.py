@@ -66,6 +66,7 @@ class Entry:
     outputs: list[str] = field(default_factory=list)  # relative to OUT, last good build
     facts: dict | None = None  # site facts of the last good build (see facts_of)
     issue: dict | None = None  # the failure of the last attempt, if it failed
+    warnings: list[dict] = field(default_factory=list)  # what was read anyway (Issues)
 
     @property
     def ok(self) -> bool:
@@ -73,6 +74,9 @@ class Entry:
 
     def error_issue(self) -> Issue | None:
         return Issue(**self.issue) if self.issue else None
+
+    def warning_issues(self) -> list[Issue]:
+        return [Issue(**w) for w in self.warnings]
 
 
 @dataclass

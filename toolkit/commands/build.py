@@ -51,7 +51,11 @@ def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
     Builds are incremental: OUT/.teikit-build.json records each source's hash and site
     facts, so a rebuild redoes only changed documents (and the home page and register),
     and removes the outputs of deleted ones; a new toolkit or other options rebuild all.
-    One failing document does not stop the others; the exit code is 1 if any failed.
+    One failing document does not stop the others; the exit code is 1 if any failed
+    (could not be read or rendered), not because a document is invalid: a duplicate
+    xml:id or a remote XInclude's fallback gives a warning and the document is built.
+    The summary shows the first failures and warnings; every one is listed in
+    OUT/.teikit-build-report.txt.
 
     \b
     Example:
@@ -70,18 +74,16 @@ def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
                                  executor_spec=executor_spec, force=force,
                                  on_plan=bar.plan,
                                  on_result=lambda r: bar.advance(os.path.basename(r.source)))
-    for issue in report.failed:
-        click.echo(issue.format(), err=True)
+    batch.write_report(report, out)
     if verbose:
         for label, keys in (("built", report.built), ("skipped (unchanged)", report.skipped),
                             ("removed", report.removed)):
             for k in keys:
                 click.echo(f"{label}: {k}", err=True)
-    if not quiet:
-        n = len(report.built) + len(report.skipped) + len(report.failed)
-        click.echo(f"{n} document{'s' if n != 1 else ''}: {len(report.built)} built, "
-                   f"{len(report.skipped)} skipped (unchanged), {len(report.failed)} failed, "
-                   f"{len(report.removed)} removed, in {report.seconds:.1f} s; "
-                   f"open {out.rstrip('/')}/index.html")
+    if quiet:
+        for issue in report.failed:
+            click.echo(issue.format(), err=True)
+    else:
+        click.echo(batch.short_summary(report, out, shown=1000 if verbose else 10))
     if report.failed:
         sys.exit(EXIT_INVALID)

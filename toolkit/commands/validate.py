@@ -75,9 +75,13 @@ def _size(path: str) -> int:
               help="Write the report to this file (atomically) instead of standard output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for many files [default: the number of cores].")
+@click.option("--summary", is_flag=True,
+              help="Print a short summary instead of every problem: the counts, the files "
+                   "with the most problems, the first problems, and where the full report "
+                   "is (with -o FILE, the report is written there).")
 @boundary
 def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output: str | None,
-             jobs: int | None) -> None:
+             jobs: int | None, summary: bool) -> None:
     """Validate TEI documents (files or folders; default tei/).
 
     Each document is checked against the schemas its <?xml-model?> PIs declare
@@ -94,6 +98,7 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output:
       teikit validate tei/
       teikit validate tei/telegram-22591.xml --schema project
       teikit validate corpus/ --format junit -o report.xml -j 4
+      teikit validate corpus/ --summary -o validation.txt
     """
     from ..validate import report as reporting
     from ..xmlio import iter_xml_files
@@ -105,8 +110,13 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output:
         resolve_schemas(names)  # bad --schema values fail before any work
     reports = run(files, names, jobs or os.cpu_count() or 1)
     out = reporting.render(reports, fmt)
-    if out or output:
-        emit(out, output)
-    if fmt == "text":
-        click.echo(reporting.summary(reports), err=True)
+    if summary:
+        if output:
+            emit(out, output)
+        click.echo(reporting.short(reports, output))
+    else:
+        if out or output:
+            emit(out, output)
+        if fmt == "text":
+            click.echo(reporting.summary(reports), err=True)
     sys.exit(EXIT_OK if all(r.valid for r in reports) else EXIT_INVALID)
