@@ -62,7 +62,7 @@ def xslt_floor(files: list[Path]) -> float:
     """Seconds for the least an XSLT build can do: the secure parse, the tree handed to
     Saxon once, and three pass-through transforms (bench/passthrough.xsl), one per output
     that carries the whole text (HTML, reading and diplomatic text)."""
-    from toolkit import xslt
+    from toolkit import saxon as xslt
 
     sheet = Path(__file__).with_name("passthrough.xsl")
     xslt.compile_stylesheet(sheet)

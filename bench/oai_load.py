@@ -29,10 +29,10 @@ from urllib.parse import quote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.oai.app import App, make_server, run_until  # noqa: E402
-from toolkit.oai.formats import FORMATS  # noqa: E402
-from toolkit.oai.provider import Config, Provider  # noqa: E402
-from toolkit.oai.store import LiveIndex, Store  # noqa: E402
+from toolkit.serve.app import App, make_server, run_until  # noqa: E402
+from toolkit.serve.oai.formats import FORMATS  # noqa: E402
+from toolkit.serve.oai.provider import Config, Provider  # noqa: E402
+from toolkit.serve.oai.store import LiveIndex, Store  # noqa: E402
 
 _TOKEN = re.compile(rb"<resumptionToken[^>]*>([^<]+)</resumptionToken>")
 _IDENT = re.compile(rb"<identifier>([^<]+)</identifier>")

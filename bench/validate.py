@@ -117,7 +117,7 @@ def main() -> None:
 
 def in_process(one: Path) -> None:
     """Where teikit's time goes for one file, in this process (first, cold run)."""
-    from toolkit import rng
+    from toolkit.validate import rng
 
     t = time.perf_counter()
     s = rng.load_schema(schemas.tei_all())

@@ -165,7 +165,10 @@ _ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
 
 
 def _is_id_error(exc: etree.XMLSyntaxError) -> bool:
-    return any(e.type_name in _ID_ERRORS for e in exc.error_log)
+    """Whether the parser stopped at an xml:id error (its own message, not the log:
+    lxml's error log may still hold earlier parses' entries)."""
+    return _id_value(exc.msg or "") != "" or "attribute value  is not an NCName" in (
+        exc.msg or "")
 
 
 def _with_id_errors(data: bytes, file: str, base_url: str | None

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from lxml import html as lhtml
 
 from tests.conftest import TELEGRAM
-from toolkit.build import build
 from toolkit.cli import cli
+from toolkit.site.batch import build
 
 STEM = TELEGRAM.stem
 
@@ -37,8 +37,8 @@ def test_document_outputs(site):
     assert (site / "assets" / "edition.js").is_file()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("toolkit.cite") is None,
-                    reason="toolkit.cite is not part of this checkout")
+@pytest.mark.skipif(importlib.util.find_spec("toolkit.render.cite") is None,
+                    reason="toolkit.render.cite is not part of this checkout")
 def test_citation_files_and_page_links(site):
     folder = site / STEM
     for suffix in (".bib", ".ris", ".csl.json", ".chicago-note.txt", ".chicago-bib.txt",

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.build.test_parallel import make_src, site_files
-from toolkit import batch
 from toolkit.cli import cli
+from toolkit.site import batch
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from lxml import html as lhtml
 
 from tests.conftest import TELEGRAM
-from toolkit import batch, state
 from toolkit.cli import cli
+from toolkit.site import batch, state
 
 NO_PDF = batch.BuildOptions(pdf=False, accessed="2026-01-02")
 TITLE = "Ciphered Telegram No. 22591"

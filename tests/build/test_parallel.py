@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import TELEGRAM
-from toolkit import batch, state, xslt
+from toolkit import saxon as xslt
 from toolkit.cli import cli
 from toolkit.errors import NotWellFormed
-from toolkit.progress import BuildProgress
+from toolkit.site import batch, state
+from toolkit.site.progress import BuildProgress
 
 BROKEN = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>"
 

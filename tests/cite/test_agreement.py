@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit import cite, xmlio
+from toolkit import xmlio
+from toolkit.render import cite
 
 from . import reference
 from .conftest import ACCESSED, BASE_URL, cited_documents, has_corresp_or_ms

@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from tests.conftest import TELEGRAM
-from toolkit import cite as citing
 from toolkit import xmlio
 from toolkit.cli import cli as main
+from toolkit.render import cite as citing
 
 from .conftest import ACCESSED
 

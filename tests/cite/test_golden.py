@@ -7,7 +7,8 @@ import os
 import pytest
 
 from tests.conftest import TELEGRAM
-from toolkit import cite, xmlio
+from toolkit import xmlio
+from toolkit.render import cite
 
 from .conftest import ACCESSED, GOLDEN
 

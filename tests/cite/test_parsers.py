@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import TELEGRAM
-from toolkit import cite, xmlio
+from toolkit import xmlio
+from toolkit.render import cite
 
 from .conftest import ACCESSED, BASE_URL, cited_documents
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from tests.conftest import TELEGRAM
-from toolkit import cite, xmlio
+from toolkit import xmlio
+from toolkit.render import cite
 
 from .conftest import ACCESSED, CASES
 

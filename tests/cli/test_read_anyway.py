@@ -65,8 +65,8 @@ def test_build_builds_them_with_warnings(tmp_path):
 
 
 def test_build_summary_stays_short(tmp_path):
-    from toolkit.batch import REPORT_NAME, BuildReport, report_text, short_summary
     from toolkit.errors import Issue
+    from toolkit.site.batch import REPORT_NAME, BuildReport, report_text, short_summary
 
     failed = [Issue(f"d{n}.xml", 1, 1, "error", "broken") for n in range(30)]
     report = BuildReport(built=["a.xml"], failed=failed, warnings=failed[:2])

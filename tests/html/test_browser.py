@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import TELEGRAM
 from tests.html.helpers import axe_js
-from toolkit.build import build
+from toolkit.site.batch import build
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")

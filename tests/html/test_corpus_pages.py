@@ -13,7 +13,7 @@ from tests.html.helpers import html_words, tei_words
 from toolkit import xmlio
 from toolkit.cli import cli
 from toolkit.errors import NotWellFormed
-from toolkit.html import render_html
+from toolkit.render.html import render_html
 
 FILES = corpus_files() + corpus_files("invalid")
 MALFORMED = corpus_files("malformed")

@@ -1,4 +1,4 @@
-"""The register (toolkit.site) and the page (xslt/html/entities.xsl) agree on the
+"""The register (toolkit.site.pages) and the page (xslt/html/entities.xsl) agree on the
 occurrence anchors: every name with @ref has exactly one tk-occ-N in the page."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TELEGRAM, corpus_files
-from toolkit import site, xmlio
+from toolkit import xmlio
 from toolkit.errors import NotWellFormed
-from toolkit.html import PageLinks, render_html
+from toolkit.render.html import PageLinks, render_html
+from toolkit.site import pages as site
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.xml"))
 CASES = [TELEGRAM, *FIXTURES, *[p for p in corpus_files() if p.stat().st_size < 400_000]]

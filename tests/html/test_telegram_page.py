@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import TELEGRAM
 from tests.html.helpers import html_doc, html_words, tei_words
 from toolkit import xmlio
-from toolkit.html import PageLinks, render_html
+from toolkit.render.html import PageLinks, render_html
 
 GOLDEN = TELEGRAM.parent.parent / "tests" / "html" / "golden" / "telegram.html"
 SITE_LINKS = PageLinks(register_href="../register.html", home_href="../index.html",
@@ -25,7 +25,7 @@ def tree():
 
 @pytest.fixture(scope="module")
 def page(tree) -> str:
-    # citations are left out of the golden file: their text belongs to toolkit.cite
+    # citations are left out of the golden file: their text belongs to toolkit.render.cite
     return render_html(tree, file=str(TELEGRAM), links=SITE_LINKS, cites={})
 
 

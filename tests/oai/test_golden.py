@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import CORPUS
-from toolkit.oai import formats
+from toolkit.serve.oai import formats
 from toolkit.xmlio import parse, write_atomic
 
 GOLDEN = Path(__file__).parent / "golden"

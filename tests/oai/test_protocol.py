@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.oai import tokens
-from toolkit.oai.provider import Config, Provider
-from toolkit.oai.store import Store
+from toolkit.serve.oai import tokens
+from toolkit.serve.oai.provider import Config, Provider
+from toolkit.serve.oai.store import Store
 
 from .oaischema import errors
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import CORPUS
-from toolkit.oai.store import Store, default_db_path
+from toolkit.serve.oai.store import Store, default_db_path
 
 from .test_protocol import FIXTURES, Clock
 

@@ -36,7 +36,7 @@ def pdf_words(text: str) -> set[str]:
 def footnote_pages(doc) -> list[tuple[str, int, int]]:
     """(label, page of the call, page of the note body) for every footnote of a laid-out
     ``weasyprint.Document`` (read from WeasyPrint's page boxes)."""
-    from toolkit.pdf import footnote_placements
+    from toolkit.render.pdf import footnote_placements
 
     return [(el.get("data-label"), call, body) for el, call, body in footnote_placements(doc)]
 

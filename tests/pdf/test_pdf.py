@@ -15,8 +15,9 @@ from click.testing import CliRunner
 
 from tests.conftest import CORPUS, NO_SHARED, ROOT, TELEGRAM
 from tests.pdf.pdfcheck import font_report, footnote_pages, pdf_words, pdftotext, words
-from toolkit import pdf, xmlio
+from toolkit import xmlio
 from toolkit.cli import cli
+from toolkit.render import pdf
 
 OUTPUT = ROOT / "tests" / "output"  # for a person to look at (git-ignored)
 
@@ -234,7 +235,7 @@ def test_long_corpus_novel_renders_and_keeps_every_note(tmp_path):
 def test_print_html_is_the_same_in_every_run(telegram_tree):
     """Anchors of the textual apparatus are numbered in document order, not by Saxon's
     generate-id() (which changes with the number of documents a process has read)."""
-    from toolkit import xslt
+    from toolkit import saxon as xslt
 
     first = pdf.render_print_html(telegram_tree, accessed="2026-01-01")
     xslt.transform("text", xmlio.parse_tei(TELEGRAM), params={"mode": "reading"})

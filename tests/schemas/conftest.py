@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import schemas as registry
+from toolkit.validate import schemas as registry
 
 HERE = Path(__file__).resolve().parent
 BROKEN = HERE / "fixtures" / "broken"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from toolkit import schemas as registry
 from toolkit.cli import cli
+from toolkit.validate import schemas as registry
 from toolkit.xmlio import parse, serialize
 
 from ..conftest import TELEGRAM, corpus_files

@@ -1,11 +1,11 @@
-"""toolkit.odd on small ODDs: element selection, closed lists, refusal to widen."""
+"""toolkit.validate.odd on small ODDs: element selection, closed lists, refusal to widen."""
 
 from __future__ import annotations
 
 import pytest
 from lxml import etree
 
-from toolkit import odd
+from toolkit.validate import odd
 from toolkit.xmlio import parse_bytes
 
 pytestmark = pytest.mark.usefixtures("tei_all")
@@ -124,7 +124,7 @@ def test_cli_reports_odd_error_with_location(tmp_path):
 
 def test_committed_grammar_allows_every_documented_sign():
     """gap and unclear are defined sign kinds, unused in the telegram: still allowed."""
-    from toolkit import schemas as registry
+    from toolkit.validate import schemas as registry
 
     from ..conftest import TELEGRAM
 

@@ -11,9 +11,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from toolkit import odd
-from toolkit import schemas as registry
 from toolkit.cli import cli
+from toolkit.validate import odd
+from toolkit.validate import schemas as registry
 
 pytestmark = pytest.mark.usefixtures("tei_all")
 

@@ -94,8 +94,8 @@ def test_uri_lists_are_checked_token_by_token(tmp_path):
 
 def test_uri_check_gives_the_libxml2_grammar_a_token():
     """The grammar libxml2 compiles holds no anyURI (it is checked here instead)."""
-    from toolkit.rng import load_schema
-    from toolkit.schemas import tei_all
+    from toolkit.validate.rng import load_schema
+    from toolkit.validate.schemas import tei_all
 
     rng = tei_all(required=False)
     if rng is None:

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, corpus_files
-from toolkit import schemas, xmlio
+from toolkit import xmlio
 from toolkit.errors import NotWellFormed
+from toolkit.validate import schemas
 from toolkit.validate.relaxng import validate_tree
 
 JING = shutil.which("jing")

@@ -17,7 +17,8 @@ import pytest
 from lxml import etree
 
 from tests.conftest import CORPUS, corpus_files
-from toolkit import rng, schemas, xmlio
+from toolkit import xmlio
+from toolkit.validate import rng, schemas
 from toolkit.validate.relaxng import compile_schema, validate_tree
 
 HERE = Path(__file__).parent / "fixtures" / "relaxng"

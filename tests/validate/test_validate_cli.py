@@ -14,7 +14,7 @@ from lxml import etree
 
 from tests.conftest import CORPUS, TELEGRAM
 from toolkit.cli import cli
-from toolkit.schemas import tei_all
+from toolkit.validate.schemas import tei_all
 
 FIX = Path(__file__).parent / "fixtures" / "cli"
 MALFORMED = CORPUS / "malformed"

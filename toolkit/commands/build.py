@@ -8,9 +8,9 @@ import sys
 
 import click
 
-from .. import batch
 from ..errors import EXIT_INVALID
-from ..progress import BuildProgress
+from ..site import batch
+from ..site.progress import BuildProgress
 from .common import boundary
 
 

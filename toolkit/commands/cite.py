@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .. import cite as citing
 from ..errors import Issue, TeikitError
+from ..render import cite as citing
 from ..xmlio import parse
 from .common import boundary, emit, input_file_argument, output_option, warn
 

@@ -49,7 +49,7 @@ def index(src: str, db: str | None, repository_id: str) -> None:
       teikit index tei/
       teikit index tei/ --db /tmp/oai.sqlite --repository-id edition.example
     """
-    from ..oai.store import Store, default_db_path
+    from ..serve.oai.store import Store, default_db_path
 
     path = db or default_db_path(src)
     report = Store(path, repository_id).index(src)

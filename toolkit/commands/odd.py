@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .. import odd as oddlib
 from ..errors import EXIT_INVALID
+from ..validate import odd as oddlib
 from .common import boundary
 
 

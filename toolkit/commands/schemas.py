@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .. import schemas as registry
+from ..validate import schemas as registry
 from .common import boundary
 
 

@@ -56,9 +56,9 @@ def serve(src: str, host: str, port: int, site: str, db: str | None, repository_
       teikit serve tei/ --site site/ --port 8000
       curl 'http://127.0.0.1:8000/oai?verb=Identify'
     """
-    from ..oai.app import App, make_server
-    from ..oai.provider import Config, Provider
-    from ..oai.store import LiveIndex, Store, default_db_path
+    from ..serve.app import App, make_server
+    from ..serve.oai.provider import Config, Provider
+    from ..serve.oai.store import LiveIndex, Store, default_db_path
 
     if not Path(src).is_dir():
         raise InputError("no such folder", file=src)

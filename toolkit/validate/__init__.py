@@ -22,9 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import schemas as registry
 from .. import xmlio
 from ..errors import Issue, NotWellFormed, SchemaError, TeikitError
+from . import schemas as registry
 from .models import Resolved
 
 __all__ = ["FileReport", "ValidationError", "check", "is_valid", "iter_errors",

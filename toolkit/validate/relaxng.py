@@ -1,8 +1,9 @@
 """RELAX NG validation with jing-like messages, line and column.
 
 The verdict comes from libxml2 (lxml) running the grammar reduced to the document's
-element and attribute names (:mod:`toolkit.rng`). libxml2's own messages are poor ("Did not expect
-element div there", reported on the parent's line), so for each element libxml2
+element and attribute names (:mod:`toolkit.validate.rng`). libxml2's own messages are
+poor ("Did not expect element div there", reported on the parent's line), so for each
+element libxml2
 complains about, the element's children are re-checked here against the full
 grammar with RELAX NG derivatives, which gives jing's kind of message: what was found
 and what the schema expected at that point. Attribute and value errors list the
@@ -22,9 +23,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import rng_messages as d
 from ..errors import Issue
-from ..rng import (
+from . import datatypes
+from . import rng_messages as d
+from .rng import (
     Grammar,
     Node,
     RngSchema,
@@ -35,7 +37,6 @@ from ..rng import (
     split_clark,
     walk_pattern,
 )
-from . import datatypes
 
 _MAX_LISTED = 12  # names listed in an "expected ..." before "…"
 

@@ -103,7 +103,7 @@ def _content_key(schema: Path, phase: str) -> str:
 def _store_dir() -> Path:
     """Compiled Schematron kept between runs (in the data folder; a temporary folder when
     that is not writable): compiling tei_all's embedded rules costs about 0.3 s."""
-    from ..schemas import data_dir
+    from .schemas import data_dir
 
     d = data_dir() / "schematron"
     try:
@@ -118,7 +118,7 @@ def compile_schema(schema: str | Path, phase: str = "#DEFAULT") -> Path:
 
     The compiled stylesheet is stored under a hash of the schema, the phase and the
     compiler, so later processes (and every worker of a parallel run) reuse it."""
-    from .. import xslt
+    from .. import saxon as xslt
     from ..xmlio import write_atomic
 
     schema = Path(schema)
@@ -158,7 +158,7 @@ def compile_schema(schema: str | Path, phase: str = "#DEFAULT") -> Path:
 def run_svrl(schema: str | Path, tree: etree._ElementTree, file: str = "-",
              phase: str = "#DEFAULT") -> etree._Element | None:
     """Run a compiled schema on a tree; the SVRL root (None when the schema has no rules)."""
-    from .. import xslt
+    from .. import saxon as xslt
 
     path = compile_schema(schema, phase)
     if path == Path():

@@ -12,8 +12,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .provider import MAX_REQUEST, Provider
-from .store import LiveIndex
+from .oai.provider import MAX_REQUEST, Provider
+from .oai.store import LiveIndex
 
 _TEXT = [("Content-Type", "text/plain; charset=utf-8")]
 

@@ -1,6 +1,6 @@
 """The RELAX NG message matcher: why an element is invalid, the way jing says it.
 
-:mod:`toolkit.rng` decides verdicts (libxml2 on a grammar reduced to a document's element
+:mod:`toolkit.validate.rng` decides verdicts (libxml2 on a grammar reduced to a document's element
 names); this module explains them over the full grammar: Brzozowski derivatives of an
 element's content model by its children's names, the attributes and values a pattern
 allows, the elements it expects next.

@@ -19,14 +19,14 @@ Site layout::
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import cite, site, xmlio
-from .errors import Issue, TeikitError
-from .html import PageLinks, citations, render_html
-from .render import render_text
+from .. import xmlio
+from ..errors import Issue, TeikitError
+from ..render import cite, render_text
+from ..render.html import PageLinks, citations, render_html
+from . import pages as site
 
 
 @dataclass
@@ -76,7 +76,7 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
                                  if k in ("bibtex", "ris", "csl-json")})
         outputs[f"{stem}.html"] = render_html(tree, file=str(src), links=links, cites=cites)
         if pdf:
-            from .pdf import render_pdf
+            from ..render.pdf import render_pdf
 
             outputs[f"{stem}.pdf"] = render_pdf(tree, file=str(src), accessed=accessed)
         for name, data in outputs.items():
@@ -103,13 +103,3 @@ def build_site(results: list[DocResult], out_dir: Path, title: str = "Edition") 
     occs = [o for r in ok for o in r.occurrences]
     return site.write_site(out_dir, [r.info for r in ok], occs, known, title)
 
-
-def build(src: str | os.PathLike, out: str | os.PathLike,
-          base_url: str | None = None) -> list[DocResult]:
-    """Build SRC into OUT without PDFs, in this process: the same incremental build as
-    ``teikit build`` (:func:`toolkit.batch.run_build`); the documents built now."""
-    from .batch import BuildOptions, run_build
-
-    results: list[DocResult] = []
-    run_build(src, out, BuildOptions(base_url=base_url, pdf=False), on_result=results.append)
-    return results

@@ -3,7 +3,7 @@
 The canonical record is CSL-JSON built by XSLT from the teiHeader
 (``xslt/cite/record.xsl``); every style (Chicago notes-bibliography, MLA 9, APA 7,
 BibTeX, RIS) is formatted from that record by one XSLT module each. The stylesheet is
-compiled once per process (see :mod:`toolkit.xslt`).
+compiled once per process (see :mod:`toolkit.saxon`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .errors import TeikitError
-from .xmlio import TEI_NS
-from .xslt import transform
+from ..errors import TeikitError
+from ..saxon import transform
+from ..xmlio import TEI_NS
 
 
 @dataclass(frozen=True)

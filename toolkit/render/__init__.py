@@ -1,7 +1,7 @@
 """Rendering a TEI document to the edition's outputs.
 
 Every output is an XSLT 3.0 entry stylesheet in ``xslt/`` (compiled once per process
-by :mod:`toolkit.xslt`). ``RENDERERS`` maps an output name to a function
+by :mod:`toolkit.saxon`). ``RENDERERS`` maps an output name to a function
 ``(tree, file, mode, **options) -> str | bytes``; the CLI offers exactly these.
 """
 
@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from . import xmlio
-from .errors import Issue
+from .. import xmlio
+from ..errors import Issue
+from ..saxon import transform
 from .html import render_html
-from .xslt import transform
 
 MODES = ("reading", "diplomatic")
 

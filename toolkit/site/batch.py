@@ -2,23 +2,24 @@
 
 The unit of work is one document: :func:`build_one` takes a source path, the output
 folder and the :class:`BuildOptions` and returns a picklable
-:class:`~toolkit.build.DocResult` (a failure travels as a :class:`DocumentFailed`
+:class:`~toolkit.site.document.DocResult` (a failure travels as a :class:`DocumentFailed`
 holding a plain :class:`~toolkit.errors.Issue`). Executors run it:
 
 * ``serial``: in this process (``-j 1``, or a single document to build);
 * ``process``: a pool of spawned worker processes, each compiling every stylesheet
-  once in its initializer (toolkit.xslt caches compiled stylesheets per process);
+  once in its initializer (toolkit.saxon caches compiled stylesheets per process);
 * ``dask-local`` (a LocalCluster on 127.0.0.1, for testing) or ``dask://HOST:PORT``
   (a running scheduler; the workers must see SRC and OUT at the same paths).
 
 :func:`run_build` compares each source with the state of the last build
-(:mod:`toolkit.state`), builds only what changed, removes the outputs of deleted
+(:mod:`toolkit.site.state`), builds only what changed, removes the outputs of deleted
 sources, and rewrites the home page and the register from the stored site facts.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,10 +28,10 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import build as builder
+from .. import xmlio
+from ..errors import InputError, Issue, ResourceMissing, TeikitError
+from . import document as builder
 from . import state as st
-from . import xmlio
-from .errors import InputError, Issue, ResourceMissing, TeikitError
 
 DEFAULT_TITLE = "Edition"
 
@@ -79,7 +80,7 @@ def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
 
 def warm_worker(pdf: bool = False) -> None:
     """Compile every stylesheet a document build uses, once, in this process."""
-    from .xslt import compile_stylesheet
+    from ..saxon import compile_stylesheet
 
     for name in ("html", "text", "cite", *(("print",) if pdf else ())):
         try:
@@ -332,6 +333,15 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def build(src: str | os.PathLike, out: str | os.PathLike,
+          base_url: str | None = None) -> list[builder.DocResult]:
+    """Build SRC into OUT without PDFs, in this process: the same incremental build as
+    ``teikit build`` (:func:`run_build`); the documents built now."""
+    results: list[builder.DocResult] = []
+    run_build(src, out, BuildOptions(base_url=base_url, pdf=False), on_result=results.append)
+    return results
 
 
 # ---------------------------------------------------------------- report

@@ -2,7 +2,7 @@
 
 Each format is made from the TEI header by an XSLT crosswalk (``xslt/dc.xsl``,
 ``xslt/mods.xsl``, ``xslt/oai/teiheader.xsl``), compiled once per process by
-:mod:`toolkit.xslt`. Only the header (and the attributes of ``TEI`` and ``text``) is
+:mod:`toolkit.saxon`. Only the header (and the attributes of ``TEI`` and ``text``) is
 handed to Saxon, so a large novel costs no more than a letter.
 """
 
@@ -14,9 +14,9 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from .. import xslt
-from ..errors import Issue, TeikitError
-from ..xmlio import TEI_NS, XML_NS, serialize
+from ... import saxon as xslt
+from ...errors import Issue, TeikitError
+from ...xmlio import TEI_NS, XML_NS, serialize
 
 T = f"{{{TEI_NS}}}"
 

@@ -20,8 +20,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import ROOT, XSLT_DIR, __version__, site, xmlio
-from .errors import Issue
+from .. import ROOT, XSLT_DIR, __version__, xmlio
+from ..errors import Issue
+from . import pages as site
 
 STATE_NAME = ".teikit-build.json"
 FORMAT = 1

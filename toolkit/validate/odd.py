@@ -26,8 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import TeikitError
-from .xmlio import TEI_NS, parse
+from ..errors import TeikitError
+from ..xmlio import TEI_NS, parse
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -302,7 +302,7 @@ def reduce_grammar(grammar: etree._Element, keep: set[str]) -> etree._Element:
     The element defines of tei_all are named after their element; wildcard elements
     (``anyElement-*``) are kept as they are and pruned only when unreachable.
 
-    Unlike ``toolkit.rng.reduce_grammar`` (which keeps a document's verdict and may add
+    Unlike ``toolkit.validate.rng.reduce_grammar`` (which keeps a document's verdict and may add
     stub elements so that errors stay locatable), this removes patterns only, so the
     language of the result is a subset of the input's: what a customisation needs.
     """
@@ -456,7 +456,7 @@ def check_in_step(odd_path: str | os.PathLike, rng_path: str | os.PathLike,
 def write_derived(odd_path: str | os.PathLike, rng_path: str | os.PathLike,
                   sch_path: str | os.PathLike) -> None:
     """Derive and write both files atomically."""
-    from .xmlio import write_atomic
+    from ..xmlio import write_atomic
 
     rng_tree, sch_tree = compile_odd(odd_path)
     write_atomic(rng_path, serialise(rng_tree))

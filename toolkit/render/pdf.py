@@ -12,8 +12,8 @@ from importlib import resources
 
 from lxml import etree
 
-from .errors import ResourceMissing, TransformError
-from .xslt import transform
+from ..errors import ResourceMissing, TransformError
+from ..saxon import transform
 
 PAPER = {"a4": "A4", "letter": "letter"}
 

@@ -2,7 +2,7 @@
 
 :func:`render_html` returns one page: original and translation side by side, both
 readings (diplomatic and reading) toggled in the page, notes, editorial-sign legend,
-embedded metadata and, when :mod:`toolkit.cite` is available, the citation block.
+embedded metadata and, when :mod:`toolkit.render.cite` is available, the citation block.
 Standalone pages (``teikit render --to html``) carry their CSS and JavaScript inline;
 the build links to the shared copies in ``assets/``.
 """
@@ -17,9 +17,9 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from ..errors import TeikitError
+from ..saxon import transform
 from . import cite
-from .errors import TeikitError
-from .xslt import transform
 
 
 @dataclass

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import xmlio
-from .html import asset_text
+from .. import xmlio
+from ..render.html import asset_text
 
 T = f"{{{xmlio.TEI_NS}}}"
 XML_ID = f"{{{xmlio.XML_NS}}}id"

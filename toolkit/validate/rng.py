@@ -37,9 +37,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from .errors import SchemaError
-from .validate import datatypes
-from .xmlio import parse
+from ..errors import SchemaError
+from ..xmlio import parse
+from . import datatypes
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 QName = tuple[str, str]  # (namespace URI, local name)
