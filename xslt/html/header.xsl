@@ -73,12 +73,15 @@
           </xsl:call-template>
         </xsl:for-each>
         <xsl:for-each select="$h/fileDesc/titleStmt/respStmt">
+          <!-- a respStmt may give several resp (one per language, or several tasks) -->
+          <xsl:variable name="translator" as="xs:boolean"
+              select="some $r in resp satisfies matches($r, '^\s*transl|translator', 'i')"/>
           <xsl:call-template name="tk:html-field">
-            <xsl:with-param name="label" select="if (matches(resp, '^\s*transl|translator', 'i'))
-                then 'Translator' else 'Responsibility'"/>
+            <xsl:with-param name="label" select="if ($translator) then 'Translator'
+                else 'Responsibility'"/>
             <xsl:with-param name="value" select="normalize-space((persName | orgName | name)[1])
-                || (if (matches(resp, '^\s*transl|translator', 'i')) then '' else
-                ' — ' || normalize-space(resp[1]))"/>
+                || (if ($translator or empty(resp)) then '' else
+                ' — ' || string-join(distinct-values(resp ! normalize-space()), ' / '))"/>
           </xsl:call-template>
         </xsl:for-each>
         <xsl:for-each select="$h/fileDesc/publicationStmt/(publisher, distributor)">
