@@ -301,6 +301,8 @@ class Grammar:
         self.deriv_cache: dict[tuple, object] = {}
         self._starts: dict[int, tuple[frozenset[QName], tuple[Node, ...]]] = {}
         self._patterns_for: dict[QName, list[Node]] = {}  # (pattern, name) -> derivative
+        #: define name -> whether its body matches attributes only (see _Reducer.seq)
+        self.attributes_only: dict[str, bool] = {}
         self._index()
 
     def _index(self) -> None:
@@ -539,7 +541,32 @@ class _Reducer:
                 out.append(s)
         if not out:
             return EMPTY
-        return out[0] if len(out) == 1 else Node(kind, kids=out)
+        if len(out) == 1:
+            return out[0]
+        if kind == "group" and all(self.attributes_only(c) for c in out):
+            # The same language (attributes have no order), but libxml2 validates a
+            # group of optional attributes in time exponential in the number an
+            # element carries (16 of TEI's global attributes: minutes), and an
+            # interleave of them in no time.
+            kind = "interleave"
+        return Node(kind, kids=out)
+
+    def attributes_only(self, p: Node, _seen: frozenset[str] = frozenset()) -> bool:
+        """Whether ``p`` matches attributes and nothing else (no element, no text)."""
+        k = p.kind
+        if k == "attribute":
+            return True
+        if k == "ref":
+            name = p.attrs["name"]
+            if name not in self.g.attributes_only:
+                body = self.g.defines.get(name)
+                self.g.attributes_only[name] = (
+                    body is not None and name not in _seen
+                    and self.attributes_only(body, _seen | {name}))
+            return self.g.attributes_only[name]
+        if k in ("optional", "group", "interleave", "choice", "zeroOrMore", "oneOrMore"):
+            return bool(p.kids) and all(self.attributes_only(c, _seen) for c in p.kids)
+        return False
 
 
 def _repeat(kind: str, c: Node) -> Node:
