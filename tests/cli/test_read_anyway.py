@@ -57,8 +57,8 @@ def test_build_builds_them_with_warnings(tmp_path):
     for name, words, _ in CASES:
         page = (out / Path(name).stem / f"{Path(name).stem}.html").read_text(encoding="utf-8")
         assert all(w in page for w in words)
-    assert "4 documents: 3 built, 0 skipped (unchanged), 1 failed" in result.stdout
-    assert "3 warnings (built anyway):" in result.stdout
+    assert "4 documents: 3 built, 0 skipped (unchanged), 1 failed" in result.stderr
+    assert "3 warnings (built anyway):" in result.stderr
     report = (out / ".teikit-build-report.txt").read_text(encoding="utf-8")
     assert f"{src / 'broken.xml'}:1:" in report
     assert report.count(": warning: ") == 3

@@ -84,6 +84,6 @@ def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
         for issue in report.failed:
             click.echo(issue.format(), err=True)
     else:
-        click.echo(batch.short_summary(report, out, shown=1000 if verbose else 10))
+        click.echo(batch.short_summary(report, out, shown=1000 if verbose else 10), err=True)
     if report.failed:
         sys.exit(EXIT_INVALID)
