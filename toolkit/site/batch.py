@@ -18,8 +18,12 @@ sources, and rewrites the home page and the register from the stored site facts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import hashlib
+import json
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -31,9 +35,25 @@ from pathlib import Path
 from .. import xmlio
 from ..errors import InputError, Issue, ResourceMissing, TeikitError
 from . import document as builder
+from . import search
 from . import state as st
+from .chrome import SiteInfo
 
 DEFAULT_TITLE = "Edition"
+#: the hash of the SiteInfo the site pages were last written with
+SITE_INFO_NAME = ".teikit-site"
+
+
+def _site_key(site: SiteInfo) -> str:
+    return hashlib.sha256(json.dumps(dataclasses.asdict(site), sort_keys=True)
+                          .encode()).hexdigest()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 class DocumentFailed(TeikitError):
@@ -60,6 +80,7 @@ class BuildOptions:
     base_url: str | None = None
     accessed: str | None = None  # citations' access date; None: today
     pdf: bool = True
+    dts: bool | None = None  # the static DTS in OUT/dts/; None: when there is a base URL
 
     def fingerprinted(self) -> dict:
         return {"base_url": self.base_url or "", "pdf": self.pdf}
@@ -204,6 +225,8 @@ class BuildReport:
     warnings: list[Issue] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # sources gone: their outputs deleted
     site_written: bool = False
+    dts_files: int = 0  # files of the static DTS written now
+    dts_issues: list[Issue] = field(default_factory=list)  # e.g. a citeStructure left out
     seconds: float = 0.0
 
 
@@ -262,22 +285,27 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
     """DocResults rebuilt from the stored facts, in source order."""
     out = []
     for key, e in sorted(entries.items()):
-        if e.facts is None:
+        if e.facts is None or not e.ok:  # a failing document is not listed as if it were fine
             continue
         info, occs, ents = st.facts_from(e.facts)
+        info.collection = "" if "/" not in key else key.rsplit("/", 1)[0]
         out.append(builder.DocResult(key, list(e.outputs), None, info, occs, ents))
     return out
 
 
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
-              title: str = DEFAULT_TITLE,
+              title: str = DEFAULT_TITLE, site: SiteInfo | None = None, search_index: bool = True,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
     options or toolkit changed; ``on_plan(to_build, skipped)`` and ``on_result`` let a
-    caller show progress."""
+    caller show progress. ``site``: what the edition says about itself (default: the
+    title ``title``); the site-level pages are rewritten when a document changed or the
+    site info did, the search index (``search_index``) when a document changed (or it is
+    missing)."""
     t0 = time.perf_counter()
+    site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
     src_p, out_p = Path(src), Path(out)
     run = executor(executor_spec)
@@ -301,7 +329,7 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.remove_outputs(out_p, state.entries[key].outputs)
     # largest first, so that a long document does not start last
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
-    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf)
+    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf, opts.dts)
     keys = {str(sources[k]): k for k in todo}
     try:
         for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
@@ -323,16 +351,39 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     report.built.sort()
     changed = bool(todo or report.removed or state.fingerprint != fp)
     report.results = _site_results(entries)
-    if changed or not (out_p / "index.html").is_file() or not (out_p / "register.html").is_file():
-        builder.build_site(report.results, out_p, title)
-        report.site_written = True
+    _static_dts(src_p, out_p, opts, site.title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
     report.warnings = sorted(w for e in entries.values() if e.ok for w in e.warning_issues())
+    info_file, info_key = out_p / SITE_INFO_NAME, _site_key(site)
+    stale = not all((out_p / n).is_file() for n in ("index.html", "register.html",
+                                                     "search.html"))
+    missing = search_index and not search.index_present(out_p)
+    if changed or stale or _read(info_file) != info_key or missing:
+        builder.build_site(report.results, out_p, site, report.failed,
+                           index=search_index and (changed or missing))
+        xmlio.write_atomic(info_file, info_key + "\n")
+        report.site_written = True
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _static_dts(src: Path, out: Path, opts: BuildOptions, title: str, changed: bool,
+                report: BuildReport) -> None:
+    """OUT/dts/: the static DTS (Level 0), rewritten when any document changed; removed
+    when the build asks for none."""
+    want = opts.dts if opts.dts is not None else bool(opts.base_url)
+    target = out / "dts"
+    if not want or not opts.base_url:
+        if target.is_dir() and (target / "index.json").is_file():
+            shutil.rmtree(target)
+        return
+    if changed or not (target / "index.json").is_file():
+        from ..serve.dts.static import write_static
+
+        report.dts_files, report.dts_issues = write_static(src, out, opts.base_url, title)
 
 
 def build(src: str | os.PathLike, out: str | os.PathLike,
@@ -354,7 +405,9 @@ def report_text(report: BuildReport) -> str:
     lines = [f"{len(report.failed)} document(s) failed (not built):",
              *(i.format() for i in report.failed),
              f"{len(report.warnings)} warning(s) in documents built anyway:",
-             *(i.format() for i in report.warnings)]
+             *(i.format() for i in report.warnings),
+             f"{len(report.dts_issues)} problem(s) of the static DTS:",
+             *(i.format() for i in report.dts_issues)]
     return "\n".join(lines) + "\n"
 
 
@@ -372,11 +425,12 @@ def short_summary(report: BuildReport, out: str | Path, shown: int = 10) -> str:
              f"{len(report.removed)} removed, in {report.seconds:.1f} s; "
              f"open {str(out).rstrip('/')}/index.html"]
     for what, issues in (("failed (not built)", report.failed),
-                         ("warnings (built anyway)", report.warnings)):
+                         ("warnings (built anyway)", report.warnings),
+                         ("problems of the static DTS", report.dts_issues)):
         if issues:
             more = f", the first {shown}" if len(issues) > shown else ""
             lines.append(f"{len(issues)} {what}{more}:")
             lines += [f"  {i.format()}" for i in issues[:shown]]
-    if report.failed or report.warnings:
+    if report.failed or report.warnings or report.dts_issues:
         lines.append(f"Full report: {Path(out) / REPORT_NAME}")
     return "\n".join(lines)
