@@ -107,14 +107,15 @@ def test_duplicate_and_malformed_ids_are_read_with_notes():
     assert [c.tag for c in tree.getroot()] == ["a", "b", "c"]
     assert [(n.line, n.rule, n.severity) for n in notes] == [(3, "xml:id", "error"),
                                                             (4, "xml:id", "error")]
-    assert notes[0].message == 'duplicate xml:id "x"'
-    assert '"1c" is not an XML name without colons' in notes[1].message
+    assert notes[0].message == 'duplicate xml:id "x" (first defined on line 2)'
+    assert notes[1].message == ('value of attribute "xml:id" is invalid; must be an XML '
+                                'name without colons')
 
 
 def test_empty_id_is_one_problem_not_two():
     notes = []
     xmlio.parse_bytes(b'<r><a xml:id=""/></r>', "ids.xml", notes=notes)
-    assert len(notes) == 1 and "not an XML name" in notes[0].message
+    assert len(notes) == 1 and "must be an XML name without colons" in notes[0].message
 
 
 def test_id_error_with_another_error_stays_not_well_formed():
@@ -139,3 +140,20 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
             raise RuntimeError("boom")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@pytest.mark.parametrize("text,says", [
+    ("<a><b></a>", 'element "b" (line 1) is not closed: expected the end-tag "</b>" before "</a>"'),
+    ("<a>\n<b>", 'the document ends inside element "b" (line 2): expected its end-tag "</b>"'),
+    ("<a>x & y</a>", 'write "&amp;" for an ampersand'),
+    ("<a>1 < 2</a>", 'write "&lt;" for a less-than sign'),
+    ("<a/><b/>", "a document has exactly one root element"),
+    ("<a x></a>", 'attribute "x" has no value'),
+    ("<a x='1' x='2'/>", 'attribute "x" is given twice'),
+])
+def test_parse_errors_say_what_to_write(text, says):
+    """libxml2's terse wording is rephrased: what is wrong and what is expected (as
+    jing's parser, Xerces, does: "must be terminated by the matching end-tag")."""
+    with pytest.raises(NotWellFormed) as info:
+        xmlio.parse_bytes(text.encode())
+    assert says in info.value.message

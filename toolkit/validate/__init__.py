@@ -27,8 +27,8 @@ from ..errors import Issue, NotWellFormed, SchemaError, TeikitError
 from . import schemas as registry
 from .models import Resolved
 
-__all__ = ["FileReport", "ValidationError", "check", "is_valid", "iter_errors",
-           "resolve_schemas", "validate"]
+__all__ = ["Cancelled", "FileReport", "ValidationError", "check", "is_valid", "iter_errors",
+           "resolve_schemas", "schemas_for", "validate"]
 
 NOT_RUN, VALID, INVALID = "not-run", "valid", "invalid"
 
@@ -161,10 +161,15 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list[str]]:
+def load(path: str | os.PathLike, data: bytes | None = None
+         ) -> tuple[etree._ElementTree, list[Issue], list[str]]:
     """Parse securely; the tree, the parser's notes (xml:id errors, XInclude fallbacks)
-    and the source lines (for columns)."""
-    data = xmlio.read_bytes(path)
+    and the source lines (for columns).
+
+    ``data``: the document's bytes when they are not (yet) those on disk (an editor's
+    buffer); ``path`` still locates it (relative schemas, XIncludes, messages)."""
+    if data is None:
+        data = xmlio.read_bytes(path)
     issues: list[Issue] = []
     tree = xmlio.parse_file_bytes(data, path, notes=issues)
     try:
@@ -211,7 +216,21 @@ def _unique_ids(tree: etree._ElementTree) -> etree._ElementTree:
     return copy
 
 
-def _engines(tree, file, lines, schemas, id_errors: bool = False
+def schemas_for(tree: etree._ElementTree, file: str, names: Iterable[str] | None = None
+                ) -> list[Resolved]:
+    """The schemas a document is checked against: ``names`` (as --schema values) when
+    given, else those its xml-model PIs declare, else tei_all (as :func:`check`)."""
+    if names is not None:
+        return resolve_schemas(names)
+    return _document_schemas(tree, file)[0]
+
+
+class Cancelled(Exception):
+    """A check was stopped between engines because its result is no longer wanted
+    (the language server: a newer keystroke)."""
+
+
+def _engines(tree, file, lines, schemas, id_errors: bool = False, stop=None
              ) -> Iterator[tuple[Resolved | None, list[Issue]]]:
     resolved, warnings = (_document_schemas(tree, file) if schemas is None
                           else (resolve_schemas(schemas), []))
@@ -219,19 +238,25 @@ def _engines(tree, file, lines, schemas, id_errors: bool = False
         yield None, warnings
     grammar_tree = _unique_ids(tree) if id_errors else tree
     for r in resolved:
+        if stop is not None and stop():
+            raise Cancelled(file)
         yield r, _run(tree if r.kind == "schematron" else grammar_tree, r, file, lines)
+    from .pointers import dangling
+
+    grammars = [r.path for r in resolved if r.kind == "relaxng"]
+    yield None, dangling(tree, file, grammars[0] if grammars else None, lines)
 
 
 def _id_errors(issues: list[Issue]) -> bool:
     return any(i.rule == "xml:id" for i in issues)
 
 
-def _source(source, file):
+def _source(source, file, data: bytes | None = None):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
         tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
         return tree, [], [], file or tree.docinfo.URL or "-"
-    tree, issues, lines = load(source)
+    tree, issues, lines = load(source, data)
     return tree, issues, lines, file or str(source)
 
 
@@ -251,15 +276,20 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
         yield from (i for i in issues if warnings or i.severity == "error")
 
 
-def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None) -> FileReport:
-    """The full report for one document: verdicts per engine and every issue."""
+def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
+          data: bytes | None = None, stop=None) -> FileReport:
+    """The full report for one document: verdicts per engine and every issue.
+
+    ``data``: the bytes of the document at path ``source`` when they differ from the
+    file's (an editor's unsaved buffer). ``stop``: a callable asked between engines;
+    when it answers true, :class:`Cancelled` is raised."""
     schemas = list(schemas) if schemas is not None else None
     try:
-        tree, early, lines, file = _source(source, file)
+        tree, early, lines, file = _source(source, file, data)
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
-    for r, issues in _engines(tree, file, lines, schemas, _id_errors(early)):
+    for r, issues in _engines(tree, file, lines, schemas, _id_errors(early), stop):
         report.issues.extend(issues)
         if r is None:
             continue

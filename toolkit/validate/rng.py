@@ -42,6 +42,7 @@ from ..xmlio import parse
 from . import datatypes
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
+A_DOC = "{http://relaxng.org/ns/compatibility/annotations/1.0}documentation"
 QName = tuple[str, str]  # (namespace URI, local name)
 
 #: Patterns whose notAllowed child makes the whole notAllowed (4.19).
@@ -66,6 +67,8 @@ class Node:
     #: the datatype a ``data`` node has in the schema, when libxml2 is given another one
     #: and teikit checks the value itself (see :mod:`toolkit.validate.datatypes`)
     lexical: str | None = None
+    #: the pattern's a:documentation (elements, attributes, values), for the editor
+    doc: str | None = field(default=None, repr=False)
 
     def to_xml(self, out: list[str]) -> None:
         """Append this pattern as RNG XML (memoised: grammar Nodes are never mutated)."""
@@ -103,6 +106,14 @@ def _qname(value: str, el: etree._Element, default_ns: str) -> QName:
                                   file=el.base, line=el.sourceline or 0)
         return ns, local
     return default_ns, value
+
+
+def _documentation(el: etree._Element | None) -> str | None:
+    """The text of an a:documentation element, whitespace normalised (None if empty)."""
+    if el is None:
+        return None
+    text = " ".join("".join(el.itertext()).split())
+    return text or None
 
 
 def _name_node(qn: QName) -> Node:
@@ -194,7 +205,7 @@ class _Loader:
             body = [self.pattern(c, ns, dl) for c in kids]
             if kind == "attribute" and not body:
                 body = [Node("text")]
-            return Node(kind, kids=[nc, *body])
+            return Node(kind, kids=[nc, *body], doc=_documentation(el.find(A_DOC)))
         if kind == "ref":
             return Node("ref", {"name": el.get("name", "")})
         if kind == "data":
@@ -203,7 +214,9 @@ class _Loader:
             attrs = ({"type": el.get("type", ""), "datatypeLibrary": dl} if el.get("type")
                      else {"datatypeLibrary": ""})
             attrs["ns"] = ns
-            return Node("value", attrs, text=el.text or "")
+            after = el.getnext()
+            doc = _documentation(after) if after is not None and after.tag == A_DOC else None
+            return Node("value", attrs, text=el.text or "", doc=doc)
         if kind in ("empty", "text", "notAllowed"):
             return Node(kind)
         kids = [self.pattern(c, ns, dl) for c in _rng_children(el)]
