@@ -84,13 +84,13 @@ class Installed:
         return {"HOME": str(self.home), "PATH": f"{self.teikit.parent}:/usr/bin:/bin",
                 "LANG": "C.UTF-8", "PYTHONUNBUFFERED": "1"}
 
-    def run(self, *args: str, offline: bool = True, timeout: int = 300
+    def run(self, *args: str, offline: bool = True, timeout: int = 300, cwd: Path | None = None
             ) -> subprocess.CompletedProcess:
-        """``teikit ARGS`` from the work folder (without network when ``offline``)."""
+        """``teikit ARGS`` from the work folder or CWD (without network when ``offline``)."""
         cmd = [str(self.teikit), *args]
         if offline and self.offline:
             cmd = ["unshare", "-rn", *cmd]
-        return subprocess.run(cmd, cwd=self.work, env=self.env(), capture_output=True,
+        return subprocess.run(cmd, cwd=cwd or self.work, env=self.env(), capture_output=True,
                               text=True, timeout=timeout)
 
     def python(self, code: str) -> subprocess.CompletedProcess:

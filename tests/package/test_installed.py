@@ -233,6 +233,22 @@ def test_odd_compile_and_validate_with_the_result(work):
     assert done.returncode == 1 and '"bogus" not allowed' in done.stdout
 
 
+def test_a_new_edition_validates_and_builds(work):
+    """`teikit new` (its template is package data) then validate, odd compile, build."""
+    if work.run("new", "--help").returncode != 0:
+        pytest.skip("this teikit has no `teikit new` command")
+    _ok(work.run("new", "letters", "--title", "Letters of X"))
+    ed = work.work / "letters"
+    done = _ok(work.run("validate", cwd=ed))
+    assert "1 valid" in done.stderr
+    odds = sorted((ed / "schemas").glob("*.odd"))
+    assert odds, "the new edition has a starter ODD"
+    _ok(work.run("odd", "compile", str(odds[0].relative_to(ed)), "--check", cwd=ed))
+    _ok(work.run("build", "--no-pdf", "-q", cwd=ed))
+    home = etree.parse(str(ed / "site" / "index.html"), etree.HTMLParser())
+    assert "Letters of X" in home.findtext(".//title")
+
+
 def test_home_holds_no_downloaded_schema(work):
     """Everything above ran without tei_all in HOME: nothing was fetched or installed."""
     found = [p for p in work.home.rglob("*") if "tei_all" in p.name]
