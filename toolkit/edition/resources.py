@@ -18,6 +18,7 @@ API::
     stylesheet("html") -> Path    one entry stylesheet (".xsl" added)
     schemas_dir() -> Path         teikit.odd, teikit.rng, teikit.sch
     tei_all() -> Path | None      tei_all.rng: packaged, else installed, else None
+    packaged_tei_all(), installed_tei_all()   the two places tei_all.rng may be
     asset_text("edition.css")     the text of a packaged asset
     asset_names() -> list[str]    the packaged assets
     toolkit_files()               (name, path) of every stylesheet, module and asset
