@@ -24,6 +24,10 @@ from .common import boundary
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Also write each document's print edition STEM.pdf (WeasyPrint: seconds "
                    "per document, minutes for a novel).")
+@click.option("--dts/--no-dts", default=None,
+              help="Also write the static DTS (Distributed Text Services, Level 0) into "
+                   "OUT/dts/: the texts by citation for aggregators. Default: on when "
+                   "--base-url is given (its addresses are absolute).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--executor", "executor_spec", default="process", show_default=True,
@@ -39,14 +43,15 @@ from .common import boundary
 @click.option("-v", "--verbose", is_flag=True,
               help="List every document built, skipped (unchanged) or removed.")
 @boundary
-def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
-          executor_spec: str, accessed: str | None, force: bool, quiet: bool,
+def build(src: str, out: str, base_url: str | None, pdf: bool, dts: bool | None,
+          jobs: int | None, executor_spec: str, accessed: str | None, force: bool, quiet: bool,
           verbose: bool) -> None:
     """Build the edition of SRC (a folder or file of TEI documents) into an output folder.
 
     Each document gets a folder with its HTML page, reading and diplomatic text, its
     citation files and (unless --no-pdf) its PDF; OUT/index.html lists the documents
-    and OUT/register.html the persons, places and organisations.
+    and OUT/register.html the persons, places and organisations. With a base URL,
+    OUT/dts/ holds the static DTS (Level 0): the texts by citation (see docs/dts.md).
 
     Builds are incremental: OUT/.teikit-build.json records each source's hash and site
     facts, so a rebuild redoes only changed documents (and the home page and register),
@@ -64,13 +69,16 @@ def build(src: str, out: str, base_url: str | None, pdf: bool, jobs: int | None,
     if accessed and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed):
         raise click.BadParameter("must be YYYY-MM-DD", param_hint="--accessed")
     batch.executor(executor_spec)  # an unknown executor is a usage error before any work
-    opts = batch.BuildOptions(base_url=base_url, accessed=accessed, pdf=pdf)
+    if dts and not base_url:
+        raise click.BadParameter("the static DTS needs --base-url (its URI templates "
+                                 "are absolute addresses)", param_hint="--dts")
+    opts = batch.BuildOptions(base_url=base_url, accessed=accessed, pdf=pdf, dts=dts)
     with BuildProgress(enabled=not quiet) as bar:
         report = batch.run_build(src, out, opts, jobs=jobs or os.cpu_count() or 1,
                                  executor_spec=executor_spec, force=force,
                                  on_plan=bar.plan,
                                  on_result=lambda r: bar.advance(os.path.basename(r.source)))
-    for issue in report.failed:
+    for issue in [*report.failed, *report.dts_issues]:
         click.echo(issue.format(), err=True)
     if verbose:
         for label, keys in (("built", report.built), ("skipped (unchanged)", report.skipped),

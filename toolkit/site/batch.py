@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -60,6 +61,7 @@ class BuildOptions:
     base_url: str | None = None
     accessed: str | None = None  # citations' access date; None: today
     pdf: bool = True
+    dts: bool | None = None  # the static DTS in OUT/dts/; None: when there is a base URL
 
     def fingerprinted(self) -> dict:
         return {"base_url": self.base_url or "", "pdf": self.pdf}
@@ -203,6 +205,8 @@ class BuildReport:
     failed: list[Issue] = field(default_factory=list)  # failing now, or unchanged and failing
     removed: list[str] = field(default_factory=list)  # sources gone: their outputs deleted
     site_written: bool = False
+    dts_files: int = 0  # files of the static DTS written now
+    dts_issues: list[Issue] = field(default_factory=list)  # e.g. a citeStructure left out
     seconds: float = 0.0
 
 
@@ -299,7 +303,7 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.remove_outputs(out_p, state.entries[key].outputs)
     # largest first, so that a long document does not start last
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
-    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf)
+    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf, opts.dts)
     keys = {str(sources[k]): k for k in todo}
     try:
         for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
@@ -324,12 +328,29 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     if changed or not (out_p / "index.html").is_file() or not (out_p / "register.html").is_file():
         builder.build_site(report.results, out_p, title)
         report.site_written = True
+    _static_dts(src_p, out_p, opts, title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _static_dts(src: Path, out: Path, opts: BuildOptions, title: str, changed: bool,
+                report: BuildReport) -> None:
+    """OUT/dts/: the static DTS (Level 0), rewritten when any document changed; removed
+    when the build asks for none."""
+    want = opts.dts if opts.dts is not None else bool(opts.base_url)
+    target = out / "dts"
+    if not want or not opts.base_url:
+        if target.is_dir() and (target / "index.json").is_file():
+            shutil.rmtree(target)
+        return
+    if changed or not (target / "index.json").is_file():
+        from ..serve.dts.static import write_static
+
+        report.dts_files, report.dts_issues = write_static(src, out, opts.base_url, title)
 
 
 def build(src: str | os.PathLike, out: str | os.PathLike,
