@@ -9,6 +9,7 @@ the PDF's text, validation verdicts and their messages, the OAI-PMH Identify res
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import tarfile
@@ -188,7 +189,7 @@ def test_build_a_site(work):
         ROOT / "toolkit" / "assets" / "edition.css").read_text()
 
 
-def test_index_then_serve_answers_identify(work):
+def test_index_then_serve_answers_oai_and_dts(work):
     done = _ok(work.run("index", "tei/", "--db", "oai.sqlite"))
     assert "1 added" in done.stdout
     (work.work / "served").mkdir(exist_ok=True)
@@ -216,6 +217,9 @@ def test_index_then_serve_answers_identify(work):
             url + "oai?verb=ListRecords&metadataPrefix=oai_dc", timeout=30).read()
         assert b"Ciphered Telegram No. 22591" in records
         assert b"<title>home</title>" in urllib.request.urlopen(url, timeout=30).read()
+        coll = json.loads(urllib.request.urlopen(url + "dts/collection", timeout=30).read())
+        member = {m["@id"]: m for m in coll["member"]}[TELEGRAM.stem]  # DTS, from xslt/dc.xsl
+        assert member["dublinCore"]["title"][0].startswith("Ciphered Telegram No. 22591")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
