@@ -20,4 +20,10 @@
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
   <!-- citations as JSON: {"styles": [{"style", "label", "text"}], "files": {"bibtex": href}} -->
   <xsl:param name="citations" as="xs:string" select="''"/>
+  <!-- the medium: 'screen' here, 'print' in the print edition (print/params.xsl) -->
+  <xsl:variable name="tk:html-medium" as="xs:string" select="'screen'"
+      xmlns:tk="urn:teikit:ns"/>
+  <!-- the readings the page shows (and its legend describes) -->
+  <xsl:variable name="tk:html-modes" as="xs:string+" select="('diplomatic', 'reading')"
+      xmlns:tk="urn:teikit:ns"/>
 </xsl:stylesheet>
