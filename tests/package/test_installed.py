@@ -24,14 +24,7 @@ from tests.conftest import ROOT, TELEGRAM
 from toolkit.edition.tei_all import TEI_ALL_SHA256, TEI_VERSION, is_expected
 
 FIXTURES = Path(__file__).with_name("fixtures")
-TEI = "{http://www.tei-c.org/ns/1.0}"
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
-
-
-def _title() -> str:
-    tree = etree.parse(str(TELEGRAM))
-    return " ".join(tree.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
-                    .split())
 
 
 @pytest.fixture(scope="module")
