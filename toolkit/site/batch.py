@@ -18,7 +18,10 @@ sources, and rewrites the home page and the register from the stored site facts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -32,9 +35,25 @@ from pathlib import Path
 from .. import xmlio
 from ..errors import InputError, Issue, ResourceMissing, TeikitError
 from . import document as builder
+from . import search
 from . import state as st
+from .chrome import SiteInfo
 
 DEFAULT_TITLE = "Edition"
+#: the hash of the SiteInfo the site pages were last written with
+SITE_INFO_NAME = ".teikit-site"
+
+
+def _site_key(site: SiteInfo) -> str:
+    return hashlib.sha256(json.dumps(dataclasses.asdict(site), sort_keys=True)
+                          .encode()).hexdigest()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 class DocumentFailed(TeikitError):
@@ -264,22 +283,27 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
     """DocResults rebuilt from the stored facts, in source order."""
     out = []
     for key, e in sorted(entries.items()):
-        if e.facts is None:
+        if e.facts is None or not e.ok:  # a failing document is not listed as if it were fine
             continue
         info, occs, ents = st.facts_from(e.facts)
+        info.collection = "" if "/" not in key else key.rsplit("/", 1)[0]
         out.append(builder.DocResult(key, list(e.outputs), None, info, occs, ents))
     return out
 
 
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
-              title: str = DEFAULT_TITLE,
+              title: str = DEFAULT_TITLE, site: SiteInfo | None = None, search_index: bool = True,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
     options or toolkit changed; ``on_plan(to_build, skipped)`` and ``on_result`` let a
-    caller show progress."""
+    caller show progress. ``site``: what the edition says about itself (default: the
+    title ``title``); the site-level pages are rewritten when a document changed or the
+    site info did, the search index (``search_index``) when a document changed (or it is
+    missing)."""
     t0 = time.perf_counter()
+    site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
     src_p, out_p = Path(src), Path(out)
     run = executor(executor_spec)
@@ -325,12 +349,18 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     report.built.sort()
     changed = bool(todo or report.removed or state.fingerprint != fp)
     report.results = _site_results(entries)
-    if changed or not (out_p / "index.html").is_file() or not (out_p / "register.html").is_file():
-        builder.build_site(report.results, out_p, title)
-        report.site_written = True
-    _static_dts(src_p, out_p, opts, title, changed, report)
+    _static_dts(src_p, out_p, opts, site.title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
+    info_file, info_key = out_p / SITE_INFO_NAME, _site_key(site)
+    stale = not all((out_p / n).is_file() for n in ("index.html", "register.html",
+                                                     "search.html"))
+    missing = search_index and not search.index_present(out_p)
+    if changed or stale or _read(info_file) != info_key or missing:
+        builder.build_site(report.results, out_p, site, report.failed,
+                           index=search_index and (changed or missing))
+        xmlio.write_atomic(info_file, info_key + "\n")
+        report.site_written = True
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
