@@ -184,8 +184,10 @@ def test_build_a_site(work):
     assert "совершенно секретно" in (site / stem / f"{stem}.txt").read_text()
     home = (site / "index.html").read_text()
     assert f"{stem}/{stem}.html" in home
-    assert (site / "assets" / "edition.css").read_text() == (
-        ROOT / "toolkit" / "assets" / "edition.css").read_text()
+    for asset in sorted((site / "assets").iterdir()):
+        assert asset.read_text() == (ROOT / "toolkit" / "assets" / asset.name).read_text()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert {"ru", "en"} <= set(entry["languages"])  # the search index, built offline
 
 
 def test_index_then_serve_answers_oai_and_dts(work):
