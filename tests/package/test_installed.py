@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import tarfile
+import threading
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -258,3 +259,62 @@ def test_home_holds_no_downloaded_schema(work):
     """Everything above ran without tei_all in HOME: nothing was fetched or installed."""
     found = [p for p in work.home.rglob("*") if "tei_all" in p.name]
     assert found == []
+
+
+def _lsp_send(proc: subprocess.Popen, message: dict) -> None:
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+    proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    proc.stdin.flush()
+
+
+def _lsp_read(proc: subprocess.Popen) -> dict:
+    length = 0
+    while (line := proc.stdout.readline().strip()):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    assert length, "the language server closed its output"
+    return json.loads(proc.stdout.read(length))
+
+
+def test_lsp_diagnoses_with_the_packaged_tei_all(work):
+    """`teikit lsp` over stdio, offline: a document declaring TEI's tei_all address gets
+    the same message as `teikit validate` gives (from the packaged tei_all)."""
+    if work.run("lsp", "--help").returncode != 0:
+        pytest.skip("this teikit has no `teikit lsp` command")
+    doc = work.work / "tei-all-url.xml"
+    cmd = [str(work.teikit), "lsp"]
+    proc = subprocess.Popen(["unshare", "-rn", *cmd] if work.offline else cmd, cwd=work.work,
+                            env=work.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    watchdog = threading.Timer(120, proc.kill)  # a silent server must not hang the suite
+    watchdog.start()
+    try:
+        _lsp_send(proc, {"id": 1, "method": "initialize", "params": {
+            "processId": None, "rootUri": work.work.as_uri(), "capabilities": {}}})
+        for _ in range(20):
+            if _lsp_read(proc).get("id") == 1:
+                break
+        _lsp_send(proc, {"method": "initialized", "params": {}})
+        _lsp_send(proc, {"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": doc.as_uri(), "languageId": "xml", "version": 1,
+            "text": doc.read_text()}}})
+        diagnostics = None
+        for _ in range(50):  # bounded: a few log messages, then the diagnostics
+            msg = _lsp_read(proc)
+            if msg.get("method") == "textDocument/publishDiagnostics":
+                diagnostics = msg["params"]["diagnostics"]
+                if diagnostics:
+                    break
+        assert diagnostics, "no diagnostics published"
+        first = diagnostics[0]
+        assert first["message"].startswith('element "bogus" not allowed anywhere')
+        assert first["range"]["start"]["line"] == 14  # line 15, 0-based
+        _lsp_send(proc, {"id": 2, "method": "shutdown"})
+        _lsp_send(proc, {"method": "exit"})
+        proc.wait(timeout=30)
+    finally:
+        watchdog.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+    assert b"Traceback" not in proc.stderr.read()
