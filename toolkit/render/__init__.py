@@ -13,6 +13,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from .. import xmlio
+from ..edition.resources import stylesheet
 from ..saxon import transform
 from .html import render_html
 
@@ -22,7 +23,7 @@ MODES = ("reading", "diplomatic")
 def render_text(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
                 **_options) -> str:
     """Plain text of both texts; ``mode`` is ``reading`` or ``diplomatic``."""
-    text = transform("text", tree, file=file, params={"mode": mode}).text
+    text = transform(stylesheet("text"), tree, file=file, params={"mode": mode}).text
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..edition.resources import stylesheet
 from ..errors import TeikitError
 from ..saxon import transform
 from ..xmlio import TEI_NS
@@ -103,7 +104,7 @@ def cite_many(tree: etree._ElementTree, styles: Iterable[str] = STYLES, *,
     params = {"style": " ".join(styles),
               "accessed": check_date(accessed) or _dt.date.today().isoformat(),
               "base-url": base_url or ""}
-    text = transform("cite", _header_only(tree), file=file, params=params).text
+    text = transform(stylesheet("cite"), _header_only(tree), file=file, params=params).text
     if len(styles) == 1:
         return {styles[0]: text}
     texts = json.loads(text)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from urllib.parse import urljoin
 
 from lxml import etree
 
+from ..edition.resources import asset_text, stylesheet
 from ..errors import TeikitError
 from ..saxon import transform
 from . import cite
@@ -42,11 +42,6 @@ def pdf_public_url(links: PageLinks) -> str:
     if "://" in links.pdf_url:
         return links.pdf_url
     return urljoin(links.public_url, links.pdf_url) if links.public_url else ""
-
-
-def asset_text(name: str) -> str:
-    """The text of a packaged asset (``edition.css``, ``edition.js``)."""
-    return resources.files("toolkit.assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def citations(tree: etree._ElementTree, file: str = "-", accessed: str | None = None,
@@ -93,7 +88,7 @@ def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
     else:
         params["css"] = asset_text("edition.css")
         params["js"] = asset_text("edition.js")
-    html = transform("html", tree, file=file, params=params).text
+    html = transform(stylesheet("html"), tree, file=file, params=params).text
     if not html.lstrip().lower().startswith("<!doctype"):
         html = "<!DOCTYPE html>\n" + html
     return html if html.endswith("\n") else html + "\n"

@@ -8,10 +8,10 @@ the URL fetcher refuses every non-local address.
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from lxml import etree
 
+from ..edition.resources import asset_text, stylesheet
 from ..errors import ResourceMissing, TransformError
 from ..saxon import transform
 
@@ -21,7 +21,7 @@ PAPER = {"a4": "A4", "letter": "letter"}
 def print_css(paper: str = "a4") -> str:
     if paper not in PAPER:
         raise TransformError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER)}")
-    css = resources.files("toolkit").joinpath("assets/print.css").read_text(encoding="utf-8")
+    css = asset_text("print.css")
     return f"@page {{ size: {PAPER[paper]}; }}\n{css}"
 
 
@@ -39,7 +39,7 @@ def render_print_html(tree: etree._ElementTree, file: str = "-", mode: str = "re
     ``accessed`` is the citations' access date (default today)."""
     params = {"mode": mode, "css": print_css(paper),
               "citations": _citations(tree, file, accessed)}
-    return transform("print", tree, file=file, params=params).text
+    return transform(stylesheet("print"), tree, file=file, params=params).text
 
 
 def _refuse_remote(url: str, timeout: int = 10, ssl_context=None):

@@ -80,11 +80,12 @@ def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
 
 def warm_worker(pdf: bool = False) -> None:
     """Compile every stylesheet a document build uses, once, in this process."""
+    from ..edition.resources import stylesheet
     from ..saxon import compile_stylesheet
 
     for name in ("html", "text", "cite", *(("print",) if pdf else ())):
         try:
-            compile_stylesheet(name)
+            compile_stylesheet(stylesheet(name))
         except TeikitError:
             pass  # reported by the document that needs it
 

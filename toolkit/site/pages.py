@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import xmlio
-from ..render.html import asset_text
+from ..edition.resources import asset_text
 
 T = f"{{{xmlio.TEI_NS}}}"
 XML_ID = f"{{{xmlio.XML_NS}}}id"

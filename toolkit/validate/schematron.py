@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..edition.resources import stylesheet
 from ..errors import Issue, SchemaError, TransformError
 from ..xmlio import parse, parse_bytes
 
@@ -91,11 +92,12 @@ def _clean_copy(el: etree._Element) -> etree._Element:
 def _content_key(schema: Path, phase: str) -> str:
     """What the compiled stylesheet depends on: the schema's bytes, the phase and the
     compiler's own stylesheets (so a changed compiler never reuses an old result)."""
-    from .. import XSLT_DIR
+    from ..edition.resources import xslt_dir
 
     h = hashlib.sha256(schema.read_bytes())
     h.update(phase.encode())
-    for f in sorted([XSLT_DIR / "schematron.xsl", *(XSLT_DIR / "schematron").glob("*.xsl")]):
+    xslt = xslt_dir()
+    for f in sorted([xslt / "schematron.xsl", *(xslt / "schematron").glob("*.xsl")]):
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
 
@@ -103,7 +105,7 @@ def _content_key(schema: Path, phase: str) -> str:
 def _store_dir() -> Path:
     """Compiled Schematron kept between runs (in the data folder; a temporary folder when
     that is not writable): compiling tei_all's embedded rules costs about 0.3 s."""
-    from .schemas import data_dir
+    from ..edition.resources import data_dir
 
     d = data_dir() / "schematron"
     try:
@@ -140,7 +142,7 @@ def compile_schema(schema: str | Path, phase: str = "#DEFAULT") -> Path:
                 _COMPILED[key] = Path()  # no rules: nothing to run
                 return _COMPILED[key]
             try:
-                result = xslt.transform("schematron", tree, file=str(schema),
+                result = xslt.transform(stylesheet("schematron"), tree, file=str(schema),
                                         params={"phase": phase})
             except TransformError as exc:
                 raise SchemaError(f"cannot compile Schematron: {exc.message}",
