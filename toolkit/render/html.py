@@ -32,6 +32,7 @@ class PageLinks:
     public_url: str = ""
     pdf_url: str = ""  # the PDF, relative to the page (or absolute); '' = no PDF
     files: dict[str, str] = field(default_factory=dict)  # citation format -> relative href
+    site_slot: bool = False  # a page of a built site: the site build fills its header slot
 
 
 def pdf_public_url(links: PageLinks) -> str:
@@ -82,6 +83,7 @@ def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
         "pdf-url": pdf_public_url(links),
         "pdf-href": links.pdf_url,
         "citations": citations_param(cites, links.files),
+        "site-slot": links.site_slot,
     }
     if links.assets_href:
         params["assets-href"] = links.assets_href

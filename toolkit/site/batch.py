@@ -31,7 +31,9 @@ from pathlib import Path
 from .. import xmlio
 from ..errors import InputError, Issue, ResourceMissing, TeikitError
 from . import document as builder
+from . import search
 from . import state as st
+from .chrome import SiteInfo
 
 DEFAULT_TITLE = "Edition"
 
@@ -260,22 +262,26 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
     """DocResults rebuilt from the stored facts, in source order."""
     out = []
     for key, e in sorted(entries.items()):
-        if e.facts is None:
+        if e.facts is None or not e.ok:  # a failing document is not listed as if it were fine
             continue
         info, occs, ents = st.facts_from(e.facts)
+        info.collection = "" if "/" not in key else key.rsplit("/", 1)[0]
         out.append(builder.DocResult(key, list(e.outputs), None, info, occs, ents))
     return out
 
 
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
-              title: str = DEFAULT_TITLE,
+              title: str = DEFAULT_TITLE, site: SiteInfo | None = None,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
     options or toolkit changed; ``on_plan(to_build, skipped)`` and ``on_result`` let a
-    caller show progress."""
+    caller show progress. ``site``: what the edition says about itself (default: the
+    title ``title``); the site-level pages are written on every run (they are cheap), the
+    search index when a document changed or it is missing."""
     t0 = time.perf_counter()
+    site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
     src_p, out_p = Path(src), Path(out)
     run = executor(executor_spec)
@@ -321,11 +327,11 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     report.built.sort()
     changed = bool(todo or report.removed or state.fingerprint != fp)
     report.results = _site_results(entries)
-    if changed or not (out_p / "index.html").is_file() or not (out_p / "register.html").is_file():
-        builder.build_site(report.results, out_p, title)
-        report.site_written = True
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
+    builder.build_site(report.results, out_p, site, report.failed,
+                       index=changed or not search.index_present(out_p))
+    report.site_written = True
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0

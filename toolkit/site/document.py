@@ -8,10 +8,14 @@ failing document never stops the others.
 
 Site layout::
 
-    OUT/index.html            home page: every document with its metadata
+    OUT/index.html            home page: the edition's introduction, the table of documents
     OUT/register.html         persons, places, organisations over all documents
-    OUT/assets/               edition.css, edition.js
+    OUT/register/KEY.html     an entity with many occurrences
+    OUT/about.html            about the edition; search.html  full-text search
+    OUT/pagefind/             the Pagefind search bundle
+    OUT/assets/               edition.css, edition.js, table.js, search.js
     OUT/STEM/STEM.html        the reading edition of one document
+    OUT/STEM/STEM.xml         the TEI source; STEM.search.json  its search records
     OUT/STEM/STEM.txt         reading text;  STEM.diplomatic.txt  diplomatic text
     OUT/STEM/STEM.bib .ris .csl.json .chicago-note.txt …  citations
     OUT/STEM/STEM.pdf         the print edition (``pdf=True``; teikit build's default)
@@ -22,11 +26,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import lxml.html
+
 from .. import xmlio
-from ..errors import TeikitError
+from ..errors import Issue, TeikitError
 from ..render import cite, render_text
 from ..render.html import PageLinks, citations, render_html
 from . import pages as site
+from . import search
+from .assemble import write_site
+from .chrome import SiteInfo
 
 
 @dataclass
@@ -69,19 +78,28 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
                           assets_href="../assets/", public_url=url,
                           pdf_url=f"{stem}.pdf" if pdf else "",
                           files={k: v for k, v in files.items()
-                                 if k in ("bibtex", "ris", "csl-json")})
-        outputs[f"{stem}.html"] = render_html(tree, file=str(src), links=links, cites=cites)
+                                 if k in ("bibtex", "ris", "csl-json")}, site_slot=True)
+        info = site.doc_info(tree, stem)
+        page = lxml.html.document_fromstring(
+            render_html(tree, file=str(src), links=links, cites=cites))
+        records, _ = search.anchor_tree(page, info.languages[0] if info.languages else "")
+        info.signs = site.legend_signs(page)
+        outputs[f"{stem}.html"] = search.serialize(page)
+        outputs[f"{stem}.search.json"] = search.records_json(records)
+        outputs[f"{stem}.xml"] = src.read_bytes()
         if pdf:
             from ..render.pdf import render_pdf
 
             outputs[f"{stem}.pdf"] = render_pdf(tree, file=str(src), accessed=accessed)
         for name, data in outputs.items():
             res.outputs.append(str(xmlio.write_atomic(folder / name, data)))
-        res.info = site.doc_info(tree, stem)
-        res.info.files = {"HTML": f"{stem}/{stem}.html", "text": f"{stem}/{stem}.txt",
-                          "diplomatic text": f"{stem}/{stem}.diplomatic.txt",
+        res.info = info
+        res.info.files = {"HTML": f"{stem}/{stem}.html", "TEI source (XML)": f"{stem}/{stem}.xml",
                           **({"PDF": f"{stem}/{stem}.pdf"} if pdf else {}),
-                          **{s: f"{stem}/{n}" for s, n in files.items()}}
+                          "Reading text": f"{stem}/{stem}.txt",
+                          "Diplomatic text": f"{stem}/{stem}.diplomatic.txt",
+                          **{f"Citation: {cite.LABELS[s]}": f"{stem}/{n}"
+                             for s, n in files.items()}}
         res.occurrences = site.occurrences(tree, stem)
         res.entities = site.entities(tree)
     except TeikitError as exc:
@@ -89,13 +107,14 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
     return res
 
 
-def build_site(results: list[DocResult], out_dir: Path, title: str = "Edition") -> list[Path]:
-    """The home page, the register and the assets, from the documents that built."""
+def build_site(results: list[DocResult], out_dir: Path, info: SiteInfo | None = None,
+               failed: list[Issue] | None = None, index: bool = True) -> list[Path]:
+    """Every site-level output (home, register, about, search and its index, the frame of
+    the document pages), from the documents that built."""
     ok = [r for r in results if r.error is None and r.info is not None]
     known: dict[str, site.Entity] = {}
     for r in ok:
         for key, ent in r.entities.items():
             known.setdefault(key, ent)
     occs = [o for r in ok for o in r.occurrences]
-    return site.write_site(out_dir, [r.info for r in ok], occs, known, title)
-
+    return write_site(out_dir, [r.info for r in ok], occs, known, info, failed, index)

@@ -1,22 +1,20 @@
-"""The site-level pages of an edition: the home page and the register, and the assets.
+"""The facts the site-level pages are made of, gathered per document.
 
-The per-document facts they need are gathered by :func:`doc_info` and
-:func:`occurrences` (plain values, so a parallel build can collect them from workers);
-:func:`home_page` and :func:`register_page` turn them into HTML; :func:`write_site`
-writes both pages and the assets atomically.
+:func:`doc_info` (the home page's row, the About page's texts), :func:`occurrences` (named
+entities in the text) and :func:`entities` (the entities a document lists) return plain
+values, so that a parallel build can collect them from workers and the incremental build
+can keep them; :mod:`toolkit.site.home`, :mod:`toolkit.site.register` and
+:mod:`toolkit.site.assemble` turn them into pages.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
 from .. import xmlio
-from ..edition.resources import asset_text
 
 T = f"{{{xmlio.TEI_NS}}}"
 XML_ID = f"{{{xmlio.XML_NS}}}id"
@@ -28,7 +26,6 @@ ENTITY_TYPES = {"persName": "person", "placeName": "place", "orgName": "organisa
                 "name": "name", "rs": "name"}
 SECTIONS = {"person": "Persons", "place": "Places", "organisation": "Organisations",
             "name": "Other names"}
-ASSETS = ("edition.css", "edition.js")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_\-]")
 
 
@@ -50,6 +47,12 @@ class DocInfo:
     recipients: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # label -> href relative to the site
+    authors: list[str] = field(default_factory=list)  # titleStmt/author
+    type: str = ""  # document type, where the TEI says it (see doc_type)
+    collection: str = ""  # the source's subfolder ('' at the top)
+    project: list[str] = field(default_factory=list)  # encodingDesc/projectDesc paragraphs
+    editorial: list[str] = field(default_factory=list)  # encodingDesc/editorialDecl paragraphs
+    signs: list[list[str]] = field(default_factory=list)  # legend: [key, sample, label, text]
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Occurrence:
     stem: str
     anchor: str  # id of the occurrence in the document's HTML page (tk-occ-N)
     lang: str = ""
+    ref: str = ""  # the @ref as the TEI gives it (resolved across the edition by the register)
 
 
 @dataclass
@@ -73,6 +77,11 @@ class Entity:
     names: list[str] = field(default_factory=list)
     note: str = ""
     label: str = ""  # the English name when listed, else the first
+    sort: str = ""  # persons: surname, forename (else @sort/reg, else last word); else name
+    heading: str = ""  # persons: "Surname, Forename" when the TEI has the parts
+    life: list[str] = field(default_factory=list)  # "Born: 15. 5. 1862, Wien", as the TEI says
+    coords: str = ""  # location/geo, as the TEI gives it
+    links: list[list[str]] = field(default_factory=list)  # [label, url] from idno/@sameAs
 
 
 def _norm(s: str | None) -> str:
@@ -132,7 +141,10 @@ def doc_info(tree: etree._ElementTree, stem: str) -> DocInfo:
         place=reading_text(places[0]) if places else "",
         senders=[reading_text(e) for a in sent for e in a.xpath(names, namespaces=NS)],
         recipients=[reading_text(e) for a in recv for e in a.xpath(names, namespaces=NS)],
-        languages=list(dict.fromkeys(str(v) for v in langs)))
+        languages=list(dict.fromkeys(str(v) for v in langs)),
+        authors=[reading_text(a) for a in x("t:fileDesc/t:titleStmt/t:author")],
+        type=doc_type(tree), project=_paras(x("t:encodingDesc/t:projectDesc")),
+        editorial=_paras(x("t:encodingDesc/t:editorialDecl")))
 
 
 def occurrences(tree: etree._ElementTree, stem: str) -> list[Occurrence]:
@@ -150,7 +162,8 @@ def occurrences(tree: etree._ElementTree, stem: str) -> list[Occurrence]:
         n += 1
         lang = next((a.get(XML_LANG) for a in el.iterancestors() if a.get(XML_LANG)), "")
         out.append(Occurrence(entity_key(ref), ENTITY_TYPES[etree.QName(el).localname],
-                              reading_text(el), stem, f"tk-occ-{n}", lang or ""))
+                              reading_text(el), stem, f"tk-occ-{n}", lang or "",
+                              ref.split()[0]))
     return out
 
 
@@ -168,113 +181,104 @@ def entities(tree: etree._ElementTree) -> dict[str, Entity]:
             names = [n for n in dict.fromkeys(reading_text(n) for n in els) if n]
             en = [reading_text(n) for n in els if n.get(XML_LANG) == "en"]
             notes = [_norm(n.xpath("string()")) for n in e.findall(f"{T}note")]
-            out[key] = Entity(key, typ, names, " ".join(notes),
-                              (en or names or [key])[0])
+            out[key] = Entity(key, typ, names, " ".join(notes), (en or names or [key])[0],
+                              **_entity_details(e, typ, names))
     return out
 
 
-# ---------------------------------------------------------------- pages
-
-def _page(title: str, body: str, assets: str = "assets/") -> str:
-    e = html.escape
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{e(title)}</title>"
-            f'<link rel="stylesheet" href="{e(assets)}edition.css"></head>'
-            f'<body class="tk-site"><main id="tk-text">{body}</main></body></html>\n')
-
-
-def home_page(docs: list[DocInfo], title: str = "Edition") -> str:
-    """The list of documents with their metadata and links to every output."""
-    e = html.escape
-    rows = []
-    for d in sorted(docs, key=lambda d: (d.date, d.stem)):
-        meta = []
-        if d.date:
-            meta.append(f"<dt>Date</dt><dd>{e(d.date)}</dd>")
-        if d.place:
-            meta.append(f"<dt>Place</dt><dd>{e(d.place)}</dd>")
-        if d.senders:
-            meta.append(f"<dt>From</dt><dd>{e('; '.join(d.senders))}</dd>")
-        if d.recipients:
-            meta.append(f"<dt>To</dt><dd>{e('; '.join(d.recipients))}</dd>")
-        if d.languages:
-            meta.append(f"<dt>Languages</dt><dd>{e(', '.join(d.languages))}</dd>")
-        html_href = d.files.get("HTML", f"{d.stem}/{d.stem}.html")
-        files = " · ".join(f'<a href="{e(h)}">{e(label)}</a>' for label, h in d.files.items())
-        rows.append(f'<li class="tk-doc"><h2><a href="{e(html_href)}">{e(d.title)}</a></h2>'
-                    f'<dl class="tk-meta">{"".join(meta)}</dl>'
-                    f'<p class="tk-files">{files}</p></li>')
-    body = (f"<h1>{e(title)}</h1><p>{len(docs)} document{'s' if len(docs) != 1 else ''}. "
-            f'<a href="register.html">Register of persons, places and organisations</a>.</p>'
-            f'<ul class="tk-doc-list">{"".join(rows)}</ul>')
-    return _page(title, body)
+def doc_type(tree: etree._ElementTree) -> str:
+    """The kind of document where the TEI says it: correspDesc/@type (telegram, letter…), a
+    genre term of textClass, a keywords scheme about types or genres; else what the encoding
+    itself shows: correspondence (a correspDesc), drama (speeches); else ''."""
+    root = tree.getroot()
+    x = lambda p: root.xpath(p, namespaces=NS)  # noqa: E731
+    for path in ("t:teiHeader/t:profileDesc/t:correspDesc/@type",
+                 "t:teiHeader/t:profileDesc/t:textClass/t:keywords/t:term"
+                 "[@type='genreTitle' or @type='genre' or @type='type']",
+                 "t:teiHeader/t:profileDesc/t:textClass/t:keywords[contains(@scheme, 'type') "
+                 "or contains(@scheme, 'genre')]/t:term"):
+            vals = x(path)
+            if vals:
+                v = vals[0] if isinstance(vals[0], str) else reading_text(vals[0])
+                if _norm(v):
+                    return _norm(v).lower()
+    if x("t:teiHeader/t:profileDesc/t:correspDesc"):
+        return "correspondence"
+    if x("t:text//t:sp[1]"):
+        return "drama"
+    return ""
 
 
-def register_page(occs: list[Occurrence], known: dict[str, Entity],
-                  titles: dict[str, str]) -> str:
-    """Every entity named in the edition: its names, every spelling in the texts, and a
-    link to every occurrence."""
-    e = html.escape
-    by_key: dict[str, list[Occurrence]] = {}
-    for o in occs:
-        by_key.setdefault(o.key, []).append(o)
-    sections = []
-    for typ, heading in SECTIONS.items():
-        items = []
-        for key in sorted(by_key, key=lambda k: _label(k, by_key[k], known).casefold()):
-            group = by_key[key]
-            ent = known.get(key)
-            if (ent.type if ent else group[0].type) != typ:
-                continue
-            spellings: dict[str, int] = {}
-            for o in group:
-                spellings[o.text] = spellings.get(o.text, 0) + 1
-            sp = ", ".join(f'<span class="tk-variant">{e(t)}</span> ({n})'
-                           for t, n in sorted(spellings.items()))
-            links = "; ".join(_doc_links(stem, [o for o in group if o.stem == stem],
-                                         titles.get(stem, stem))
-                              for stem in dict.fromkeys(o.stem for o in group))
-            names = f"<p>Names: {e('; '.join(ent.names))}</p>" if ent and ent.names else ""
-            note = f"<p>{e(ent.note)}</p>" if ent and ent.note else ""
-            items.append(f'<li id="{e(key)}"><h3>{e(_label(key, group, known))}</h3>{names}'
-                         f"{note}<p>Spellings in the texts: {sp}</p>"
-                         f"<p>Occurrences ({len(group)}): {links}</p></li>")
-        if items:
-            sections.append(f'<section aria-labelledby="tk-reg-{typ}"><h2 id="tk-reg-{typ}">'
-                            f'{heading}</h2><ul class="tk-register">{"".join(items)}</ul>'
-                            f"</section>")
-    body = ('<p><a href="index.html">All documents</a></p><h1>Register</h1>'
-            + ("".join(sections) or "<p>No named entities are linked in these texts.</p>"))
-    return _page("Register", body)
+def _paras(els: list) -> list[str]:
+    out = []
+    for el in els:
+        ps = el.findall(f".//{T}p") or [el]
+        out += [t for t in (_norm(p.xpath("string()")) for p in ps) if t]
+    return out
 
 
-def _doc_links(stem: str, occs: list[Occurrence], title: str) -> str:
-    """'Title: ru 1, ru 2, en 3' with a link to each occurrence."""
-    e = html.escape
-    page = f"{e(stem)}/{e(stem)}.html"
-    each = ", ".join(f'<a href="{page}#{e(o.anchor)}">{e(o.lang + " " if o.lang else "")}{i}</a>'
-                     for i, o in enumerate(occs, 1))
-    return f'<a href="{page}">{e(title)}</a>: {each}'
+def _entity_details(e: etree._Element, typ: str, names: list[str]) -> dict:
+    """Sort key, heading, life data, coordinates and authority links of a listed entity,
+    each only as its TEI gives it."""
+    x = lambda p: e.xpath(p, namespaces=NS)  # noqa: E731
+    sort = heading = ""
+    if typ == "person":
+        pn = (x("t:persName") or [None])[0]
+        if pn is not None:
+            sur = " ".join(reading_text(s) for s in pn.findall(f"{T}surname"))
+            fore = " ".join(reading_text(f) for f in pn.findall(f"{T}forename"))
+            parts = sorted((p for p in pn if isinstance(p.tag, str) and p.get("sort")),
+                           key=lambda p: p.get("sort"))
+            reg = pn.find(f".//{T}reg")
+            if sur:
+                heading = f"{sur}, {fore}" if fore else sur
+                sort = heading
+            elif parts:
+                sort = " ".join(reading_text(p) for p in parts)
+            elif reg is not None:
+                sort = reading_text(reg)
+    if not sort and names:
+        sort = names[0].split()[-1] if typ == "person" else names[0]
+    life = []
+    for tag, label in (("birth", "Born"), ("death", "Died"), ("floruit", "Active"),
+                       ("location", "Location")):
+        for ev in e.findall(f"{T}{tag}"):
+            bits = [_norm(d.xpath("string()")) or d.get("when") or d.get("from", "")
+                    for d in ev.findall(f"{T}date")]
+            if not ev.findall(f"{T}date") and (ev.get("when") or ev.get("notBefore")):
+                bits.append(ev.get("when") or f"not before {ev.get('notBefore')}")
+            bits += [reading_text(p) for p in ev.xpath(
+                "t:placeName|t:settlement|t:region|t:country", namespaces=NS)]
+            bits += [_norm(a.xpath("string()")) for a in ev.findall(f"{T}address")]
+            bits = [b for b in bits if b]
+            if bits and tag != "location":
+                life.append(f"{label}: {', '.join(bits)}")
+    coords = next((_norm(g.text) for g in e.iter(f"{T}geo") if _norm(g.text)), "")
+    links = []
+    for idno in e.findall(f"{T}idno"):
+        url = _norm(idno.text)
+        if url.startswith(("http://", "https://")):
+            links.append([idno.get("type") or url.split("/")[2], url])
+    for url in (e.get("sameAs") or "").split():
+        if url.startswith(("http://", "https://")):
+            links.append([url.split("/")[2], url])
+    return {"sort": sort, "heading": heading, "life": life, "coords": coords,
+            "links": [list(li) for li in dict.fromkeys(tuple(li) for li in links)]}
 
 
-def _label(key: str, group: list[Occurrence], known: dict[str, Entity]) -> str:
-    ent = known.get(key)
-    return ent.label if ent and ent.label else (group[0].text or key)
 
 
-def write_site(out_dir: str | Path, docs: list[DocInfo], occs: list[Occurrence],
-               known: dict[str, Entity], title: str = "Edition") -> list[Path]:
-    """Write index.html, register.html and the assets; return the paths written."""
-    out = Path(out_dir)
-    titles = {d.stem: d.title for d in docs}
-    written = [xmlio.write_atomic(out / "index.html", home_page(docs, title)),
-               xmlio.write_atomic(out / "register.html", register_page(occs, known, titles))]
-    written += copy_assets(out)
-    return written
-
-
-def copy_assets(out_dir: str | Path) -> list[Path]:
-    """Copy edition.css and edition.js into OUT/assets/."""
-    return [xmlio.write_atomic(Path(out_dir) / "assets" / name, asset_text(name))
-            for name in ASSETS]
+def legend_signs(page) -> list[list[str]]:
+    """The editorial signs a document page explains (its legend, ``section.tk-legend``):
+    [key, sample, label, description], the description without the per-document counts."""
+    out = []
+    for div in page.xpath("//section[@id='tk-legend']/dl/div[starts-with(@id, 'tk-legend-')]"):
+        dt, dd = div.find("dt"), div.find("dd")
+        if dt is None or dd is None:
+            continue
+        sample = _norm("".join(dt.xpath(".//*[contains(@class, 'tk-legend-sample')]//text()")))
+        label = _norm("".join(t for t in dt.xpath("text()")))
+        text = _norm("".join(dd.xpath("text()")))
+        text = re.sub(r"\s*\d+ in this document\.\s*$", "", text)
+        out.append([div.get("id")[len("tk-legend-"):], sample, label, text])
+    return out

@@ -10,12 +10,19 @@
     <xsl:variable name="corresp" as="element()?" select="($h/profileDesc/correspDesc)[1]"/>
     <xsl:variable name="first-text" as="element()?" select="(//TEI/text//text[@xml:lang], TEI/text)[1]"/>
     <header class="tk-header">
-      <xsl:if test="$home-href != ''">
-        <p class="tk-home"><a href="{$home-href}">All documents</a></p>
-      </xsl:if>
-      <xsl:if test="$pdf-href != ''">
-        <p class="tk-pdf"><a href="{$pdf-href}" type="application/pdf">PDF</a> (print edition)</p>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$site-slot">
+          <xsl:comment>tk-site</xsl:comment><xsl:comment>/tk-site</xsl:comment>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="$home-href != ''">
+            <p class="tk-home"><a href="{$home-href}">All documents</a></p>
+          </xsl:if>
+          <xsl:if test="$pdf-href != ''">
+            <p class="tk-pdf"><a href="{$pdf-href}" type="application/pdf">PDF</a> (print edition)</p>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
       <h1><xsl:value-of select="tk:html-title(/)"/></h1>
       <xsl:call-template name="tk:html-coins"/>
       <dl class="tk-meta">

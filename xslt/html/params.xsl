@@ -20,4 +20,8 @@
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
   <!-- citations as JSON: {"styles": [{"style", "label", "text"}], "files": {"bibtex": href}} -->
   <xsl:param name="citations" as="xs:string" select="''"/>
+  <!-- a page of a built site: the header starts with a slot the site build fills (the
+       edition's bar, previous/next, the Download menu: toolkit/site/chrome.py) in place of
+       the home and PDF links -->
+  <xsl:param name="site-slot" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>
