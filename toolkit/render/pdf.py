@@ -14,6 +14,7 @@ from lxml import etree
 from ..edition.resources import asset_text, stylesheet
 from ..errors import ResourceMissing, TransformError
 from ..saxon import transform
+from .overrides import Stylesheets
 
 PAPER = {"a4": "A4", "letter": "letter"}
 
@@ -34,12 +35,14 @@ def _citations(tree: etree._ElementTree, file: str, accessed: str | None = None)
 
 
 def render_print_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-                      paper: str = "a4", accessed: str | None = None, **_options) -> str:
+                      paper: str = "a4", accessed: str | None = None,
+                      stylesheets: Stylesheets | None = None, **_options) -> str:
     """The print HTML (for inspection, and the input of :func:`render_pdf`);
     ``accessed`` is the citations' access date (default today)."""
     params = {"mode": mode, "css": print_css(paper),
               "citations": _citations(tree, file, accessed)}
-    return transform(stylesheet("print"), tree, file=file, params=params).text
+    xsl = stylesheets.path("print") if stylesheets else stylesheet("print")
+    return transform(xsl, tree, file=file, params=params).text
 
 
 def _refuse_remote(url: str, timeout: int = 10, ssl_context=None):
@@ -80,7 +83,8 @@ def footnote_placements(doc) -> list[tuple[object, int, int]]:
 
 
 def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-               paper: str = "a4", accessed: str | None = None, **_options):
+               paper: str = "a4", accessed: str | None = None,
+               stylesheets: Stylesheets | None = None, **_options):
     """The laid-out print edition (a ``weasyprint.Document``: pages, boxes, footnotes).
 
     The first layout variant that keeps every footnote on the page of its call wins;
@@ -89,7 +93,8 @@ def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise ResourceMissing(f"PDF output needs WeasyPrint and Pango: {exc}") from None
-    html = render_print_html(tree, file=file, mode=mode, paper=paper, accessed=accessed)
+    html = render_print_html(tree, file=file, mode=mode, paper=paper, accessed=accessed,
+                             stylesheets=stylesheets)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
@@ -116,5 +121,5 @@ def render_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
                paper: str = "a4", pdf_a: bool = False, **options) -> bytes:
     """The PDF of one document: facing columns, footnotes, running heads, register."""
     doc = layout_pdf(tree, file=file, mode=mode, paper=paper,
-                     accessed=options.get("accessed"))
+                     accessed=options.get("accessed"), stylesheets=options.get("stylesheets"))
     return doc.write_pdf(**({"pdf_variant": "pdf/a-3b"} if pdf_a else {}))
