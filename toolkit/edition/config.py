@@ -198,6 +198,10 @@ def read_config(path: str | os.PathLike) -> EditionConfig:
     return _build(path.parent.resolve(), path, values, lines)
 
 
+_BARE = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_KEY_LINE = re.compile(rf"({_BARE}(?:\s*\.\s*{_BARE})*)\s*=(.*)")
+
+
 def key_lines(text: str) -> dict[str, int]:
     """The line of each key ("table.key") in TOML text (tomllib gives no positions):
     table headers, ``key =`` and dotted ``table.key =`` lines; strings spanning lines
@@ -216,8 +220,7 @@ def key_lines(text: str) -> dict[str, int]:
             table = _unquote_key(m.group(1))
             lines.setdefault(table, n)
             continue
-        m = re.match(r"""((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=(.*)""",
-                     stripped)
+        m = _KEY_LINE.match(stripped)
         if m:
             key = _unquote_key(m.group(1))
             full = f"{table}.{key}" if table else key

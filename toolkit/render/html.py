@@ -47,13 +47,13 @@ def pdf_public_url(links: PageLinks) -> str:
 
 
 def citations(tree: etree._ElementTree, file: str = "-", accessed: str | None = None,
-              base_url: str | None = None, styles: Iterable[str] = cite.STYLES
-              ) -> dict[str, str]:
+              base_url: str | None = None, styles: Iterable[str] = cite.STYLES,
+              publisher: str | None = None) -> dict[str, str]:
     """The citation styles (default: all, in the registry's order) as text; {} when the
     header cannot be cited (the page then has no citation block)."""
     try:
         return cite.cite_many(tree, styles, accessed=accessed, base_url=base_url or None,
-                              file=file)
+                              file=file, publisher=publisher)
     except TeikitError:
         return {}
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import xmlio
-from ..errors import Issue
 from ..edition.resources import asset_text
+from ..errors import Issue
 from . import register as reg
 from . import search
 from .chrome import Neighbour, SiteInfo, document_slot, fill_document

@@ -162,8 +162,9 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def _tolerant_parse(path: str, data: bytes,
-                    first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
+def _tolerant_parse(path: str, data: bytes, first: NotWellFormed,
+                    scope: xmlio.IncludeScope | None = None
+                    ) -> tuple[etree._ElementTree, list[Issue]]:
     """Re-parse a document whose only problems are duplicate or malformed xml:ids.
 
     libxml2 treats them as fatal; they are validity errors, so the document is parsed
@@ -177,7 +178,7 @@ def _tolerant_parse(path: str, data: bytes,
         raise first
     tree = root.getroottree()
     if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
-        xmlio.resolve_xincludes(tree, path)
+        xmlio.resolve_xincludes(tree, path, scope, data)
     issues = [Issue(path, e.line, e.column, "error", _id_message(e.message), rule="xml:id",
                     source="xml") for e in log]
     return tree, issues
@@ -188,17 +189,18 @@ def _id_message(msg: str) -> str:
     return f"duplicate xml:id \"{m.group(1)}\"" if m else " ".join(msg.split())
 
 
-def load(path: str | os.PathLike) -> tuple[etree._ElementTree, list[Issue], list[str]]:
+def load(path: str | os.PathLike, scope: xmlio.IncludeScope | None = None
+         ) -> tuple[etree._ElementTree, list[Issue], list[str]]:
     """Parse securely; the tree, xml:id issues, and the source lines (for columns)."""
     file = str(path)
     data = xmlio.read_bytes(path)
     try:
-        tree = xmlio.parse_file_bytes(data, path)
+        tree = xmlio.parse_file_bytes(data, path, scope=scope)
         issues: list[Issue] = []
     except NotWellFormed as exc:
         if "ID " not in exc.message and "xml:id" not in exc.message:
             raise
-        tree, issues = _tolerant_parse(file, data, exc)
+        tree, issues = _tolerant_parse(file, data, exc, scope)
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -254,12 +256,12 @@ def _engines(tree, file, lines, schemas, id_errors: bool = False
         yield r, _run(tree if r.kind == "schematron" else grammar_tree, r, file, lines)
 
 
-def _source(source, file):
+def _source(source, file, scope: xmlio.IncludeScope | None = None):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
         tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
         return tree, [], [], file or tree.docinfo.URL or "-"
-    tree, issues, lines = load(source)
+    tree, issues, lines = load(source, scope)
     return tree, issues, lines, file or str(source)
 
 
@@ -279,11 +281,13 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
         yield from (i for i in issues if warnings or i.severity == "error")
 
 
-def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None) -> FileReport:
-    """The full report for one document: verdicts per engine and every issue."""
+def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
+          scope: xmlio.IncludeScope | None = None) -> FileReport:
+    """The full report for one document: verdicts per engine and every issue; a path's
+    XIncludes resolve inside ``scope`` (default: its folder)."""
     schemas = list(schemas) if schemas is not None else None
     try:
-        tree, early, lines, file = _source(source, file)
+        tree, early, lines, file = _source(source, file, scope)
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
