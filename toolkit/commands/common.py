@@ -59,6 +59,13 @@ def scope_for(cfg, given: str | os.PathLike):
     return cfg.scope() if cfg is not None else IncludeScope.around(given)
 
 
+def documents_folder(cfg) -> str:
+    """The folder of TEI documents: teikit.toml's documents (default ROOT/tei), else tei/."""
+    if cfg is None:
+        return "tei/"
+    return str(cfg.documents or cfg.root / "tei")
+
+
 def pick(option, configured, default):
     """A command-line option overrides the configuration, which overrides the default."""
     if option is not None:
