@@ -167,3 +167,11 @@ def test_bad_config_builds_nothing(tmp_path, monkeypatch):
     assert_clean(run, {2})
     assert 'teikit.toml:1:1: error: unknown key "titel"; did you mean "title"?' in run.stderr
     assert not (ed / "site").exists()
+
+
+def test_new_refuses_a_missing_parent_and_a_file(tmp_path):
+    run = invoke(["new", str(tmp_path / "no" / "ed")])
+    assert_clean(run, {2})
+    assert not (tmp_path / "no").exists()
+    (tmp_path / "f").write_text("x")
+    assert_clean(invoke(["new", str(tmp_path / "f")]), {2})

@@ -55,7 +55,9 @@ def new_edition(folder: str | os.PathLike, title: str = "Edition") -> list[Path]
     if dest.is_dir() and any(dest.iterdir()):
         raise InputError("the folder is not empty: teikit new writes only into a new or "
                          "empty folder, so that nothing is overwritten", file=str(dest))
+    if not dest.parent.is_dir():
+        raise InputError("the folder to create it in does not exist", file=str(dest.parent))
     if not title.strip() or any(c in title for c in "\n\r"):
         raise InputError("the title must be one line of text")
-    dest.mkdir(parents=True, exist_ok=True)
+    dest.mkdir(exist_ok=True)
     return [write_atomic(dest / rel, _fill(data, title)) for rel, data in template_files()]

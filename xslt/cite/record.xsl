@@ -43,7 +43,8 @@
       <xsl:sequence select="tk:entry('archive_location', tk:archive-location($ms))"/>
       <xsl:sequence select="tk:entry('note', tk:other-copies($ms))"/>
       <xsl:sequence select="tk:entry('publisher',
-          tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]))"/>
+          (tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1])[normalize-space()],
+           $publisher)[1])"/>
       <xsl:sequence select="tk:entry('language',
           string(($h/tei:profileDesc/tei:langUsage/tei:language/@ident)[1]))"/>
       <xsl:sequence select="tk:entry('URL', normalize-space($base-url))"/>
