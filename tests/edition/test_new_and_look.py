@@ -147,6 +147,13 @@ def test_css_js_header_footer_on_every_page(styled_site):
         assert page.read_text().count("tk-edition-header") == 1, page
 
 
+def test_about_page_says_editors_and_licence(styled_site):
+    about = lxml.html.parse(str(styled_site / "site" / "about.html")).getroot()
+    text = " ".join(about.text_content().split())
+    assert "Edited by A. Editor." in text and "Licence: CC-BY-4.0." in text
+    assert "Languages: English, German." in text
+
+
 def test_bad_header_is_located(tmp_path, monkeypatch):
     ed = tmp_path / "ed"
     shutil.copytree(STYLED, ed)

@@ -20,7 +20,8 @@ from toolkit.cli import cli
 from toolkit.render import RENDERERS
 
 # Commands that do not take a document (or never return): not run on inputs.
-NOT_ON_FILES = {"schemas": "manages the schema cache", "serve": "runs a server until stopped"}
+NOT_ON_FILES = {"schemas": "manages the schema cache", "serve": "runs a server until stopped",
+                "new": "creates an edition project; reads no document"}
 LOCATION_CODES = {0, 1, 2, 3}
 
 

@@ -57,11 +57,16 @@ def tei_introduction(cfg: EditionConfig) -> str:
 
 
 def about_html(cfg: EditionConfig) -> str | None:
-    """Editors, languages and licence, as the About page says them."""
+    """Editors, languages and licence, as the About page says them (after what the
+    site build says about the documents)."""
     e = html.escape
     parts = []
     if cfg.editors:
         parts.append(f"<p>Edited by {e(_names(cfg.editors))}.</p>")
+    if cfg.languages:
+        from .assemble import lang_label
+
+        parts.append(f"<p>Languages: {e(', '.join(lang_label(x) for x in cfg.languages))}.</p>")
     if cfg.licence:
         parts.append(f"<p>Licence: {e(cfg.licence)}.</p>")
     return "".join(parts) or None
