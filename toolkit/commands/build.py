@@ -27,6 +27,10 @@ from .common import boundary, edition, pick, scope_for
               help="Also write each document's print edition STEM.pdf (WeasyPrint: seconds "
                    "per document, minutes for a novel) [default: teikit.toml's "
                    "outputs.pdf, else yes].")
+@click.option("--dts/--no-dts", default=None,
+              help="Also write the static DTS (Distributed Text Services, Level 0) into "
+                   "OUT/dts/: the texts by citation for aggregators. Default: on when "
+                   "--base-url is given (its addresses are absolute).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--executor", "executor_spec", default="process", show_default=True,
@@ -43,8 +47,8 @@ from .common import boundary, edition, pick, scope_for
               help="List every document built, skipped (unchanged) or removed.")
 @boundary
 def build(src: str | None, out: str | None, base_url: str | None, pdf: bool | None,
-          jobs: int | None, executor_spec: str, accessed: str | None, force: bool,
-          quiet: bool, verbose: bool) -> None:
+          dts: bool | None, jobs: int | None, executor_spec: str, accessed: str | None,
+          force: bool, quiet: bool, verbose: bool) -> None:
     """Build the edition of SRC (a folder or file of TEI documents) into an output folder.
 
     Inside an edition (a folder with teikit.toml, or below one) SRC, the output folder
@@ -54,7 +58,8 @@ def build(src: str | None, out: str | None, base_url: str | None, pdf: bool | No
 
     Each document gets a folder with its HTML page, reading and diplomatic text, its
     citation files and (unless --no-pdf) its PDF; OUT/index.html lists the documents
-    and OUT/register.html the persons, places and organisations.
+    and OUT/register.html the persons, places and organisations. With a base URL,
+    OUT/dts/ holds the static DTS (Level 0): the texts by citation (see docs/dts.md).
 
     Builds are incremental: OUT/.teikit-build.json records each source's hash and site
     facts, so a rebuild redoes only changed documents (and the home page and register),
@@ -92,14 +97,18 @@ def build(src: str | None, out: str | None, base_url: str | None, pdf: bool | No
         pdf=pick(pdf, cfg and cfg.pdf, True),
         scope=scope_for(cfg, src), stylesheets=xsl,
         styles=tuple(cfg.citation_styles) if cfg and cfg.citation_styles is not None else None,
-        paper=pick(None, cfg and cfg.paper, "a4"), publisher=cfg.publisher if cfg else None)
+        paper=pick(None, cfg and cfg.paper, "a4"), publisher=cfg.publisher if cfg else None,
+        dts=dts)
+    if dts and not opts.base_url:
+        raise click.BadParameter("the static DTS needs --base-url (its URI templates "
+                                 "are absolute addresses)", param_hint="--dts")
     with BuildProgress(enabled=not quiet) as bar:
         report = batch.run_build(src, out, opts, jobs=jobs or os.cpu_count() or 1,
                                  executor_spec=executor_spec, force=force,
                                  site=info.site_info(cfg, opts.base_url), look=look,
                                  on_plan=bar.plan,
                                  on_result=lambda r: bar.advance(os.path.basename(r.source)))
-    for issue in report.failed:
+    for issue in [*report.failed, *report.dts_issues]:
         click.echo(issue.format(), err=True)
     if verbose:
         for label, keys in (("built", report.built), ("skipped (unchanged)", report.skipped),

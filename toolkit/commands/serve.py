@@ -48,21 +48,26 @@ def _emails(ctx, param, value: tuple[str, ...]) -> tuple[str, ...]:
 def serve(src: str | None, host: str, port: int, site: str | None, db: str | None,
           repository_id: str | None, page_size: int, admin_email: tuple[str, ...],
           repository_name: str | None, recheck: float, threads: int) -> None:
-    """Serve the edition of SRC: static site files and the OAI-PMH endpoint at /oai.
+    """Serve the edition of SRC: static site files, OAI-PMH at /oai and DTS at /dts.
 
     Inside an edition, SRC, the site folder and the OAI-PMH repository's name,
     identifier and admin e-mail default to what teikit.toml says; XIncludes stay
     inside the edition's folder (outside one: inside SRC).
 
     SRC is indexed on start and re-indexed whenever its files change. Metadata formats:
-    oai_dc, mods (MODS 3.7) and tei (the document's teiHeader).
+    oai_dc, mods (MODS 3.7) and tei (the document's teiHeader). DTS 1.0 (Distributed
+    Text Services): /dts is the entry point of the Collection, Navigation and Document
+    endpoints (texts by citation; see docs/dts.md).
 
     \b
     Example:
       teikit serve tei/ --site site/ --port 8000
       curl 'http://127.0.0.1:8000/oai?verb=Identify'
+      curl 'http://127.0.0.1:8000/dts/navigation?resource=telegram-22591&down=1'
     """
     from ..serve.app import App, make_server
+    from ..serve.dts.api import DTS
+    from ..serve.dts.library import Library
     from ..serve.oai.provider import Config, Provider
     from ..serve.oai.store import LiveIndex, Store, default_db_path
 
@@ -84,10 +89,15 @@ def serve(src: str | None, host: str, port: int, site: str | None, db: str | Non
         click.echo(issue.format(), err=True)
     config = Config(repository_name=repository_name, admin_emails=admin_email,
                     page_size=page_size)
-    app = App(Provider(store, config), live, site if Path(site).is_dir() else None)
+    library = Library(src, title=repository_name, interval=recheck)
+    for issue in library.issues:
+        click.echo(issue.format(), err=True)
+    app = App(Provider(store, config), live, site if Path(site).is_dir() else None,
+              dts=DTS(library))
     server = make_server(app, host, port, threads)
     click.echo(f"indexed {src}: {report.summary() if report else 'unchanged'}")
-    click.echo(f"serving http://{host}:{server.effective_port}/ (OAI-PMH at /oai); "
+    click.echo(f"serving http://{host}:{server.effective_port}/ (OAI-PMH at /oai, "
+               f"DTS at /dts: {len(library.documents)} resources); "
                "Ctrl-C stops", err=False)
     try:
         server.run()

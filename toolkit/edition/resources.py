@@ -18,6 +18,7 @@ API::
     stylesheet("html") -> Path    one entry stylesheet (".xsl" added)
     schemas_dir() -> Path         teikit.odd, teikit.rng, teikit.sch
     tei_all() -> Path | None      tei_all.rng: packaged, else installed, else None
+    packaged_tei_all(), installed_tei_all()   the two places tei_all.rng may be
     asset_text("edition.css")     the text of a packaged asset
     asset_names() -> list[str]    the packaged assets
     toolkit_files()               (name, path) of every stylesheet, module and asset
@@ -63,12 +64,11 @@ def where() -> str:
 
 
 def _folder(name: str) -> Path:
+    """The package's NAME/ folder, else the checkout's. Not checked here: whoever opens
+    a file in it reports the missing file by its path (a module that computes paths at
+    import must not fail to import)."""
     data = _data_root()
-    d = (data if data is not None else _checkout_root()) / name
-    if not d.is_dir():
-        raise ResourceMissing(f"teikit's {name}/ folder is missing (looked in {d}); "
-                              f"reinstall teikit")
-    return d
+    return (data if data is not None else _checkout_root()) / name
 
 
 def xslt_dir() -> Path:

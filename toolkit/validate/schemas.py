@@ -17,8 +17,6 @@ from ..edition import resources
 from ..edition import tei_all as tei_all_source
 from ..errors import ResourceMissing
 
-TEI_VERSION = tei_all_source.TEI_VERSION
-
 #: The project's customisation, derived from schemas/teikit.odd.
 PROJECT_ODD = resources.schemas_dir() / "teikit.odd"
 PROJECT_RNG = resources.schemas_dir() / "teikit.rng"
@@ -28,11 +26,6 @@ PROJECT_SCH = resources.schemas_dir() / "teikit.sch"
 #: "TEI Edition: Version 4.3.0", teikit.rng's "(TEI P5 4.3.0)", an ODD's schemaSpec
 #: source ".../Vault/P5/4.3.0/...".
 _RELEASE = re.compile(r"(?:TEI Edition:\s+Version\s+|TEI P5\s+|/Vault/P5/)(\d+\.\d+\.\d+)")
-
-
-def data_dir() -> Path:
-    """The user's data folder (see :func:`toolkit.edition.resources.data_dir`)."""
-    return resources.data_dir()
 
 
 def tei_all(required: bool = True) -> Path | None:
