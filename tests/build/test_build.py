@@ -66,7 +66,9 @@ def test_home_page_lists_documents_with_metadata(site):
     text = item.text_content()
     assert "Ciphered Telegram No. 22591" in text and "1950-07-22" in text
     assert "Peking" in text and "Roshchin" in text
-    assert item.xpath(".//h2/a/@href") == [f"{STEM}/{STEM}.html"]
+    assert item.xpath(".//th/a/@href") == [f"{STEM}/{STEM}.html"]
+    assert [c.text_content() for c in item.xpath("th|td")][5:] == ["Russian, English", "",
+                                                                    "telegram"]
 
 
 def test_register_lists_every_spelling_and_links_every_occurrence(site):
@@ -113,7 +115,9 @@ def test_failing_document_does_not_stop_the_others(tmp_path):
     assert result.exit_code == 1
     assert f"{src / 'broken.xml'}:1:" in result.output
     assert (out / STEM / f"{STEM}.html").is_file()
-    assert len(_doc(out / "index.html").find_class("tk-doc")) == 1
+    home = _doc(out / "index.html")
+    assert len(home.find_class("tk-doc")) == 1  # listed: only the document that built
+    assert "broken.xml" in home.get_element_by_id("tk-failed").getparent().text_content()
     assert not (out / "broken").exists()
 
 

@@ -4,6 +4,7 @@ document is reported with its location and stops nothing, failures cross process
 from __future__ import annotations
 
 import io
+import json
 import pickle
 import shutil
 import sys
@@ -23,9 +24,15 @@ BROKEN = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>"
 
 
 def site_files(out: Path) -> dict[str, bytes]:
-    """Every output of a site except the build state."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != state.STATE_NAME}
+    """Every output of a site except the build state and the search bundle (Pagefind's own
+    output, whose file names and order vary between runs): of the bundle, its languages and
+    page counts."""
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+             if p.is_file() and p.name != state.STATE_NAME and "pagefind" not in p.parts}
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_bytes())
+    files["pagefind (languages, pages)"] = json.dumps(
+        {k: v["page_count"] for k, v in entry["languages"].items()}, sort_keys=True).encode()
+    return files
 
 
 def make_src(tmp_path_factory, names: tuple[str, ...]) -> Path:

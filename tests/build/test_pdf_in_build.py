@@ -48,9 +48,11 @@ def test_page_links_the_pdf_but_claims_no_url(site):
     assert page.xpath("//meta[@name='citation_pdf_url']") == []
 
 
-def test_home_page_lists_the_pdf(site):
-    home = _page(site / "index.html")
-    assert home.xpath("//li[@class='tk-doc']//a[.='PDF']/@href") == [f"{STEM}/{STEM}.pdf"]
+def test_download_menu_lists_the_pdf(site):
+    page = _page(site / STEM / f"{STEM}.html")
+    menu = page.xpath("//details[@class='tk-download']//a")
+    assert [a.text_content() for a in menu][:2] == ["TEI source (XML)", "PDF"]
+    assert menu[1].get("href") == f"{STEM}.pdf"
 
 
 def test_citation_pdf_url_with_a_base_url(site, tmp_path):

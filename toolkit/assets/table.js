@@ -53,11 +53,13 @@
   var selects = [];
   [5, 6, 7].forEach(function (col) {
     var values = {};
+    var blank = false;
     rows.forEach(function (r) {
+      if (!r.cells[col].textContent) { blank = true; }
       r.cells[col].textContent.split(", ").forEach(function (v) { if (v) { values[v] = 1; } });
     });
     var names = Object.keys(values).sort();
-    if (names.length < 2) { return; }
+    if (names.length < (blank ? 1 : 2)) { return; } /* a choice that would filter nothing */
     var s = document.createElement("select");
     s.id = "tk-table-col-" + col;
     var l = document.createElement("label");

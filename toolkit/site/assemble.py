@@ -25,7 +25,11 @@ LANGUAGES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "
              "he": "Hebrew", "ar": "Arabic", "syr": "Syriac", "zh": "Chinese", "ja": "Japanese",
              "uk": "Ukrainian", "cs": "Czech", "nl": "Dutch", "sv": "Swedish", "da": "Danish",
              "is": "Icelandic", "cy": "Welsh", "sq": "Albanian", "sr": "Serbian",
-             "lt": "Lithuanian", "fro": "Old French", "xly": "Elymian"}
+             "lt": "Lithuanian", "fro": "Old French", "xly": "Elymian",
+             # ISO 639-2 codes some projects use
+             "eng": "English", "fre": "French", "fra": "French", "ger": "German",
+             "deu": "German", "rus": "Russian", "ita": "Italian", "spa": "Spanish",
+             "heb": "Hebrew", "yid": "Yiddish", "ara": "Arabic", "gre": "Greek"}
 
 
 def lang_label(code: str) -> str:

@@ -18,7 +18,10 @@ sources, and rewrites the home page and the register from the stored site facts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -40,6 +43,20 @@ from .chrome import SiteInfo
 from .look import Look
 
 DEFAULT_TITLE = "Edition"
+#: the hash of the SiteInfo the site pages were last written with
+SITE_INFO_NAME = ".teikit-site"
+
+
+def _site_key(site: SiteInfo) -> str:
+    return hashlib.sha256(json.dumps(dataclasses.asdict(site), sort_keys=True)
+                          .encode()).hexdigest()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 class DocumentFailed(TeikitError):
@@ -301,15 +318,17 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
               title: str = DEFAULT_TITLE, site: SiteInfo | None = None,
-              look: Look | None = None,
+              search_index: bool = True, look: Look | None = None,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
     options or toolkit changed; ``on_plan(to_build, skipped)`` and ``on_result`` let a
     caller show progress. ``site``: what the edition says about itself (default: the
-    title ``title``); the site-level pages are written on every run (they are cheap), the
-    search index when a document changed or it is missing. ``look``: the edition's own
-    CSS, scripts, header and footer, put on every page (:mod:`toolkit.site.look`)."""
+    title ``title``); the site-level pages are rewritten when a document changed or the
+    site info did, the search index (``search_index``) when a document changed (or it is
+    missing). ``look``: the
+    edition's own CSS, scripts, header and footer, put on every page
+    (:mod:`toolkit.site.look`)."""
     t0 = time.perf_counter()
     site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
@@ -361,9 +380,15 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     _static_dts(src_p, out_p, opts, site.title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
-    builder.build_site(report.results, out_p, site, report.failed,
-                       index=changed or not search.index_present(out_p))
-    report.site_written = True
+    info_file, info_key = out_p / SITE_INFO_NAME, _site_key(site)
+    stale = not all((out_p / n).is_file() for n in ("index.html", "register.html",
+                                                     "search.html"))
+    missing = search_index and not search.index_present(out_p)
+    if changed or stale or _read(info_file) != info_key or missing:
+        builder.build_site(report.results, out_p, site, report.failed,
+                           index=search_index and (changed or missing))
+        xmlio.write_atomic(info_file, info_key + "\n")
+        report.site_written = True
     if look is not None:
         look.apply(out_p, [f"{r.info.stem}/{r.info.stem}.html" for r in report.results
                            if r.info is not None])

@@ -40,8 +40,9 @@ def site_bar(info: SiteInfo, root: str, current: str = "") -> str:
     return (f'<div class="tk-sitebar"><p class="tk-site-title"><a href="{e(root)}index.html">'
             f"{e(info.title)}</a></p>"
             f'<nav class="tk-sitenav" aria-label="Edition"><ul>{items}</ul></nav>'
-            f'<form class="tk-searchbox" role="search" action="{e(root)}search.html" '
-            f'method="get"><label for="tk-q-top">Search the edition</label> '
+            f'<form class="tk-searchbox" role="search" aria-label="Quick search" '
+            f'action="{e(root)}search.html" method="get">'
+            f'<label for="tk-q-top">Search the edition</label> '
             f'<input id="tk-q-top" name="q" type="search"> '
             f'<button type="submit">Search</button></form></div>')
 

@@ -48,7 +48,7 @@ def home_page(info: SiteInfo, docs: list[DocInfo], failed: list[Issue],
                  e(d.collection), e(d.type)]
         sorts = [d.title.casefold(), d.date or "~", _from(d).casefold(), "", d.place, langs,
                  d.collection, d.type]
-        rows.append("<tr>" + "".join(
+        rows.append('<tr class="tk-doc">' + "".join(
             (f'<th scope="row" data-sort="{e(s)}">{c}</th>' if i == 0 else
              f'<td data-sort="{e(s)}">{c}</td>' if s else f"<td>{c}</td>")
             for i, (c, s) in enumerate(zip(cells, sorts, strict=True))) + "</tr>")
@@ -99,8 +99,8 @@ def about_page(info: SiteInfo, docs: list[DocInfo]) -> str:
             src = ", ".join(f'<a href="{e(d.stem)}/{e(d.stem)}.html">{e(d.title)}</a>'
                             for d in ds[:5]) + (f" and {len(ds) - 5} more" if len(ds) > 5
                                                 else "")
-            blocks.append(f'<div class="tk-decl-block">{"".join(f"<p>{e(p)}</p>" for p in paras)}'
-                          f'<p class="tk-from">From: {src}</p></div>')
+            blocks.append(f'<div class="tk-decl-block"><p class="tk-from">From {src}:</p>'
+                          f'{"".join(f"<p>{e(p)}</p>" for p in paras)}</div>')
         parts.append(f'<section aria-labelledby="{hid}"><h2 id="{hid}">{heading}</h2>'
                      f'{"".join(blocks)}</section>')
     signs: dict[str, list] = {}
@@ -129,7 +129,8 @@ def search_page(info: SiteInfo) -> str:
                       f'</label> <select id="tk-f-{k}" name="{k}"><option value="">All</option>'
                       f"</select></div>" for k, lab in FILTERS)
     body = ('<h1>Search</h1>'
-            '<form class="tk-search-form" role="search" action="search.html" method="get">'
+            '<form class="tk-search-form" role="search" aria-label="Search the texts" '
+            'action="search.html" method="get">'
             '<label for="tk-q">Words to find</label> '
             '<input id="tk-q" name="q" type="search"> <button type="submit">Search</button>'
             f'<fieldset class="tk-filters" hidden><legend>Narrow the results</legend>{filters}'

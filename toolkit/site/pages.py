@@ -135,7 +135,8 @@ def doc_info(tree: etree._ElementTree, stem: str) -> DocInfo:
     names = "t:persName|t:orgName|t:name"
     langs = x("t:profileDesc/t:langUsage/t:language/@ident") or \
         [v for v in tree.getroot().xpath("t:text/@xml:lang|t:text/t:group/t:text/@xml:lang",
-                                          namespaces=NS)]
+                                          namespaces=NS)] or \
+        tree.getroot().xpath("@xml:lang")
     return DocInfo(
         stem=stem, title=title or stem, date=date,
         place=reading_text(places[0]) if places else "",
@@ -247,13 +248,14 @@ def _entity_details(e: etree._Element, typ: str, names: list[str]) -> dict:
                     for d in ev.findall(f"{T}date")]
             if not ev.findall(f"{T}date") and (ev.get("when") or ev.get("notBefore")):
                 bits.append(ev.get("when") or f"not before {ev.get('notBefore')}")
-            bits += [reading_text(p) for p in ev.xpath(
+            bits += [_place_name(p) for p in ev.xpath(
                 "t:placeName|t:settlement|t:region|t:country", namespaces=NS)]
             bits += [_norm(a.xpath("string()")) for a in ev.findall(f"{T}address")]
             bits = [b for b in bits if b]
             if bits and tag != "location":
                 life.append(f"{label}: {', '.join(bits)}")
-    coords = next((_norm(g.text) for g in e.iter(f"{T}geo") if _norm(g.text)), "")
+    geo = [_norm(g.text) for g in e.xpath("t:location/t:geo", namespaces=NS) if _norm(g.text)]
+    coords = _coords(geo[0]) if geo else ""
     links = []
     for idno in e.findall(f"{T}idno"):
         url = _norm(idno.text)
@@ -282,3 +284,23 @@ def legend_signs(page) -> list[list[str]]:
         text = re.sub(r"\s*\d+ in this document\.\s*$", "", text)
         out.append([div.get("id")[len("tk-legend-"):], sample, label, text])
     return out
+
+
+def _place_name(el: etree._Element) -> str:
+    """A place as named in a birth or death: its preferred (else first) placeName when it
+    has some, else its own words (not the coordinates of a location inside it)."""
+    names = el.xpath("t:placeName[@type='pref']|t:placeName", namespaces=NS) \
+        if etree.QName(el).localname != "placeName" else []
+    if names:
+        return reading_text(names[0])
+    return _norm(" ".join(t for t in el.xpath("text()|*[not(self::t:location)]//text()",
+                                                   namespaces=NS)))
+
+
+def _coords(geo: str) -> str:
+    """A geo as the TEI gives it, labelled: "latitude 48,3, longitude 14,28333" for the
+    default two numbers, else the text itself."""
+    raw = geo.split()
+    if len(raw) == 2 and all(any(c.isdigit() for c in p) for p in raw):
+        return f"latitude {raw[0]}, longitude {raw[1]}"
+    return geo

@@ -28,7 +28,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.html
@@ -116,11 +116,15 @@ def _units(root) -> list:
               and not any(_is_block(d) for d in el.iterdescendants())]
     units: list = []
     seen: set = set()
+    groupable: dict[int, bool] = {}
     for leaf in leaves:
         parent = leaf.getparent()
         unit = leaf
-        if parent is not None and parent is not root and _groupable(parent):
-            unit = parent
+        if parent is not None and parent is not root:
+            if id(parent) not in groupable:
+                groupable[id(parent)] = _groupable(parent)
+            if groupable[id(parent)]:
+                unit = parent
         if id(unit) not in seen:
             seen.add(id(unit))
             units.append(unit)
@@ -133,7 +137,12 @@ def _groupable(parent) -> bool:
     kids = [c for c in parent if isinstance(c.tag, str)]
     if len(kids) < 2 or any(_is_block(d) for c in kids for d in c.iterdescendants()):
         return False
-    return len(" ".join(parent.itertext())) <= GROUP_CHARS
+    size = 0
+    for t in parent.itertext():
+        size += len(t)
+        if size > GROUP_CHARS:
+            return False
+    return True
 
 
 def _lang(el, stop, default: str) -> str:
@@ -190,7 +199,9 @@ def anchor_blocks(page: str, default_lang: str = "") -> tuple[str, list[Record]]
 
 
 def records_json(records: list[Record]) -> str:
-    return json.dumps([asdict(r) for r in records], ensure_ascii=False) + "\n"
+    rows = [{"anchor": r.anchor, "lang": r.lang, "text": r.text, "diplomatic": r.diplomatic}
+            for r in records]
+    return json.dumps(rows, ensure_ascii=False) + "\n"
 
 
 def load_records(path: Path) -> list[Record]:

@@ -77,6 +77,8 @@
         <xsl:attribute name="lang"
             select="tk:html-lang(ancestor::*[@xml:lang][1]/@xml:lang)"/>
       </xsl:if>
+      <!-- a pointer of the TEI to the note (ref target="#id") lands on it -->
+      <xsl:if test="@xml:id"><span id="{@xml:id}"></span></xsl:if>
       <span class="tk-fn-kind"><xsl:value-of select="tk:sign-label($kind)
           || (if (@resp) then ', by ' || tk:html-resp-label(.) else '')"/>: </span>
       <div class="tk-fn-body"><xsl:apply-templates/></div>
