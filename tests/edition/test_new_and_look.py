@@ -165,6 +165,18 @@ def test_bad_header_is_located(tmp_path, monkeypatch):
     assert not (ed / "site").exists()
 
 
+def test_static_link_outside_is_not_published(tmp_path, monkeypatch):
+    (tmp_path / "secret.txt").write_text("SECRET-c0ffee")
+    ed = tmp_path / "ed"
+    shutil.copytree(STYLED, ed)
+    (ed / "images" / "passwd").symlink_to(tmp_path / "secret.txt")
+    monkeypatch.chdir(ed)
+    run = invoke(["build", "-q", "-j", "1"])
+    assert_clean(run, {2})
+    assert f"{ed / 'images' / 'passwd'}:0:0: error: links to" in run.stderr
+    assert not (ed / "site").exists()
+
+
 def test_bad_config_builds_nothing(tmp_path, monkeypatch):
     ed = tmp_path / "ed"
     shutil.copytree(STYLED, ed)

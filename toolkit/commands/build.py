@@ -90,7 +90,7 @@ def build(src: str | None, out: str | None, base_url: str | None, pdf: bool | No
         overrides.check(xsl)  # a broken override is reported once, before any work
     look = info.look(cfg)
     if look is not None:
-        look.fragments()  # a header or footer that is not well-formed: before any work
+        look.check()  # a header that is not well-formed, a static link outside: before work
     opts = batch.BuildOptions(
         base_url=pick(base_url, cfg and cfg.base_url, None),
         accessed=pick(accessed, cfg and cfg.accessed, None),

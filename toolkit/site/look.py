@@ -25,7 +25,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,17 +57,31 @@ class Look:
         """The header and footer, parsed (a located error if not well-formed)."""
         return _fragment(self.header), _fragment(self.footer)
 
+    def files(self) -> list[Path]:
+        """Every file the look publishes; refused if one is (or links to) something
+        outside the edition's folder: a static folder must not publish the build
+        machine's files either."""
+        scope = xmlio.IncludeScope.of(self.root)
+        out = []
+        for item in (*self.css, *self.js, *self.static):
+            p = Path(item)
+            for src in sorted(q for q in p.rglob("*") if not q.is_dir()) if p.is_dir() else [p]:
+                if not scope.permits(src):
+                    raise InputError(f"links to {os.path.realpath(src)}, outside the "
+                                     f"edition's folder {scope.root}: not published",
+                                     file=str(src))
+                out.append(src)
+        return out
+
+    def check(self) -> None:
+        """Everything that can be wrong with the look, before any document is built."""
+        self.fragments()
+        self.files()
+
     def copy_files(self, out: Path) -> list[Path]:
         """Copy the CSS, scripts and static files into OUT at their paths."""
-        written = []
-        for src in (*self.css, *self.js, *self.static):
-            target = out / self.rel(src)
-            if Path(src).is_dir():
-                shutil.copytree(src, target, dirs_exist_ok=True, symlinks=False)
-                written.append(target)
-            else:
-                written.append(xmlio.write_atomic(target, Path(src).read_bytes()))
-        return written
+        return [xmlio.write_atomic(out / self.rel(str(src)), xmlio.read_bytes(src))
+                for src in self.files()]
 
     def apply(self, out: Path, doc_pages: list[str]) -> list[Path]:
         """Put the look on every page of the site in OUT; the pages rewritten."""
