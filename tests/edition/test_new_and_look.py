@@ -154,38 +154,36 @@ def test_about_page_says_editors_and_licence(styled_site):
     assert "Languages: English, German." in text
 
 
-def test_bad_header_is_located(tmp_path, monkeypatch):
+def _broken(tmp_path, monkeypatch, change):
+    """Build a copy of the styled edition after ``change(ed)``: exit 2, nothing built."""
     ed = tmp_path / "ed"
     shutil.copytree(STYLED, ed)
-    (ed / "style" / "header.html").write_text('<p>\n<img src="x.png"></p>\n')
+    change(ed)
     monkeypatch.chdir(ed)
     run = invoke(["build", "-q", "-j", "1"])
     assert_clean(run, {2})
-    assert f"{ed / 'style' / 'header.html'}:2:" in run.stderr
     assert not (ed / "site").exists()
+    return ed, run
+
+
+def test_bad_header_is_located(tmp_path, monkeypatch):
+    ed, run = _broken(tmp_path, monkeypatch, lambda ed: (ed / "style" / "header.html")
+                      .write_text('<p>\n<img src="x.png"></p>\n'))
+    assert f"{ed / 'style' / 'header.html'}:2:" in run.stderr
 
 
 def test_static_link_outside_is_not_published(tmp_path, monkeypatch):
     (tmp_path / "secret.txt").write_text("SECRET-c0ffee")
-    ed = tmp_path / "ed"
-    shutil.copytree(STYLED, ed)
-    (ed / "images" / "passwd").symlink_to(tmp_path / "secret.txt")
-    monkeypatch.chdir(ed)
-    run = invoke(["build", "-q", "-j", "1"])
-    assert_clean(run, {2})
+    ed, run = _broken(tmp_path, monkeypatch, lambda ed: (ed / "images" / "passwd")
+                      .symlink_to(tmp_path / "secret.txt"))
     assert f"{ed / 'images' / 'passwd'}:0:0: error: links to" in run.stderr
-    assert not (ed / "site").exists()
 
 
 def test_bad_config_builds_nothing(tmp_path, monkeypatch):
-    ed = tmp_path / "ed"
-    shutil.copytree(STYLED, ed)
-    (ed / "teikit.toml").write_text('titel = "x"\n')
-    monkeypatch.chdir(ed)
-    run = invoke(["build"])
-    assert_clean(run, {2})
+    _, run = _broken(tmp_path, monkeypatch,
+                     lambda ed: (ed / "teikit.toml").write_text('titel = "x"\n'))
     assert 'teikit.toml:1:1: error: unknown key "titel"; did you mean "title"?' in run.stderr
-    assert not (ed / "site").exists()
+
 
 
 def test_new_refuses_a_missing_parent_and_a_file(tmp_path):

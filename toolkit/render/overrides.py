@@ -19,11 +19,8 @@ never touched) and compiled once, like the toolkit's own (:mod:`toolkit.saxon`).
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +29,10 @@ from lxml import etree
 from .. import xmlio
 from ..edition.resources import stylesheet
 from ..errors import TeikitError, TransformError
+from ..saxon import scratch_dir
 
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 SCHEME = "teikit:"
-_DIR: Path | None = None
 _MADE: dict[tuple[str, ...], Path] = {}
 
 
@@ -80,14 +77,6 @@ def _local_modules(path: Path, seen: list[Path]) -> None:
             _local_modules((path.parent / href).resolve(), seen)
 
 
-def _workdir() -> Path:
-    global _DIR
-    if _DIR is None:
-        _DIR = Path(tempfile.mkdtemp(prefix="teikit-xsl-"))
-        atexit.register(shutil.rmtree, _DIR, True)
-    return _DIR
-
-
 def _rewrite(path: Path, replace: dict[str, str] | None = None) -> bytes:
     """The stylesheet at ``path`` with ``teikit:NAME`` imports (and the hrefs in
     ``replace``) made absolute, and its base URI kept, so that its own relative
@@ -128,7 +117,7 @@ def _stamp(*paths: Path) -> tuple[str, ...]:
 
 
 def _write(key: tuple[str, ...], name: str, data: bytes) -> Path:
-    folder = _workdir() / hashlib.sha256("\n".join(key).encode()).hexdigest()[:16]
+    folder = scratch_dir() / hashlib.sha256("\n".join(key).encode()).hexdigest()[:16]
     return xmlio.write_atomic(folder / name, data)
 
 
