@@ -192,3 +192,15 @@ def test_new_refuses_a_missing_parent_and_a_file(tmp_path):
     assert not (tmp_path / "no").exists()
     (tmp_path / "f").write_text("x")
     assert_clean(invoke(["new", str(tmp_path / "f")]), {2})
+
+
+def test_tei_introduction_on_the_home_page(tmp_path):
+    (tmp_path / "intro.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "Introduction</title></titleStmt><publicationStmt><p>P</p></publicationStmt>"
+        "<sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body>"
+        '<p>The letters were <hi rend="spaced">found</hi> in 1901.</p></body></text></TEI>')
+    (tmp_path / "teikit.toml").write_text('title = "T"\nintroduction = "intro.xml"\n')
+    site = info.site_info(load_config(tmp_path))
+    intro = lxml.html.fromstring(f"<div>{site.introduction_html}</div>")
+    assert " ".join(intro.text_content().split()) == "The letters were found in 1901."
