@@ -150,3 +150,13 @@ def test_key_lines_tables_and_dotted_keys():
                       '[outputs]\n"paper" = "a4"\n')
     assert lines == {"title": 1, "oai": 2, "oai.repository_id": 4, "outputs": 5,
                      "outputs.paper": 6}
+
+
+def test_the_repository_is_an_edition():
+    from tests.conftest import ROOT, TELEGRAM
+
+    cfg = load_config(TELEGRAM.parent)
+    assert cfg.root == ROOT.resolve() and cfg.title == "The teikit edition"
+    assert cfg.documents == ROOT.resolve() / "tei" and cfg.output == ROOT.resolve() / "site"
+    assert "Ciphered Telegram No. 22591" in cfg.introduction_html
+    assert cfg.schemas == []  # the documents' own xml-model schemas are used
