@@ -13,4 +13,5 @@
   <xsl:include href="print/notes.xsl"/>
   <xsl:include href="print/signs.xsl"/>
   <xsl:include href="print/backmatter.xsl"/>
+  <xsl:include href="print/spaces.xsl"/>
 </xsl:stylesheet>

@@ -37,7 +37,7 @@ def test_telegram_bibtex():
     e = _bib(TELEGRAM, BASE_URL)
     assert e["ENTRYTYPE"] == "misc"
     assert e["ID"] == "telegram-22591"
-    assert e["translator"] == "{Gary Goldberg}"
+    assert e["translator"] == "Goldberg, Gary"  # the TEI gives forename and surname
     assert e["note"] == ARCHIVAL
     assert e["addendum"] == COPY
     assert e["title"] == "{Ciphered Telegram No. 22591 from Roschin to Filippov [Stalin]}"
@@ -50,7 +50,7 @@ def test_telegram_ris():
     assert e["type_of_reference"] == "PCOMM"
     assert e["authors"] == ["Roshchin"]
     assert e["secondary_authors"] == ["Filippov"]  # A2: recipient
-    assert e["subsidiary_authors"] == ["Gary Goldberg"]  # A4: translator
+    assert e["subsidiary_authors"] == ["Goldberg, Gary"]  # A4: translator
     assert e["name_of_database"] == "RGASPI"  # DB: archive
     assert e["accession_number"] == "f. 558, op. 11, d. 334, ll. 0088\u20130089"  # AN
     assert e["notes"] == [ARCHIVAL, COPY]

@@ -23,12 +23,15 @@ def test_telegram_record(telegram):
     assert telegram["title"] == "Ciphered Telegram No. 22591 from Roschin to Filippov [Stalin]"
     assert telegram["author"] == [{"literal": "Roshchin"}]
     assert telegram["recipient"] == [{"literal": "Filippov"}]
-    assert telegram["translator"] == [{"literal": "Gary Goldberg"}]
+    assert telegram["translator"] == [{"family": "Goldberg", "given": "Gary"}]
+    # cited as an archival telegram: its kind, and its source publication as the record's
+    # source, so that no style prints the telegram's date as a publication date
+    assert telegram["genre"] == "telegram"
+    assert "publisher" not in telegram
     assert telegram["issued"] == {"date-parts": [[1950, 7, 22]]}
     assert telegram["archive"] == "RGASPI"
     assert telegram["archive_location"] == "f. 558, op. 11, d. 334, ll. 0088\u20130089"
-    assert telegram["publisher"] == ("History and Public Policy Program, "
-                                     "Wilson Center Digital Archive")
+    assert telegram["source"] == "History and Public Policy Program"
     assert telegram["accessed"] == {"date-parts": [[2026, 11, 26]]}
     assert telegram["note"] == ("Copy also in Library of Congress, Manuscript Division, "
                                 "Dmitri\u012d Antonovich Volkogonov papers, 1887-1995, "
@@ -94,3 +97,22 @@ def test_all_styles_at_once_equal_each_alone(path):
     assert list(together) == list(reversed(cite.STYLES))  # in the order asked
     assert together == alone
     assert cite.cite_many(tree, [], **kw) == {}
+
+
+def test_telegram_cited_as_an_archival_telegram():
+    """Issue 16: the manuals' form of an archival telegram or letter: a comma after the
+    sender, the kind and recipient, the telegram's date after them (never after a
+    publisher, as if it were a publication date), then the archive."""
+    tree = xmlio.parse(TELEGRAM)
+    note = cite.cite(tree, "chicago-note", accessed=ACCESSED)
+    assert note.startswith("Roshchin, “Ciphered Telegram No. 22591")
+    assert ",” telegram to Filippov, trans. Gary Goldberg, July 22, 1950, f. 558," in note
+    assert note.rstrip().endswith("ll. 0088–0089, RGASPI.")
+    assert "Telegram to Filippov. Translated by Gary Goldberg. July 22, 1950." in \
+        cite.cite(tree, "chicago-bib", accessed=ACCESSED)
+    assert "” Telegram. Translated by Gary Goldberg, 22 July 1950, RGASPI, f. 558" in \
+        cite.cite(tree, "mla", accessed=ACCESSED)
+    apa = cite.cite(tree, "apa", accessed=ACCESSED)
+    assert "(G. Goldberg, Trans.) [Telegram to Filippov]. RGASPI (f. 558" in apa
+    for style in ("chicago-note", "chicago-bib", "mla", "apa"):
+        assert "Program, July" not in cite.cite(tree, style, accessed=ACCESSED)

@@ -39,9 +39,18 @@ def test_reading_is_corrected_and_expanded():
     assert "полкат" not in body
     assert "aid and assistance" in text
     assert "\u0043талину" not in body
-    assert "[" not in body.replace("[1]", "").split("[РГАСПИ")[0]  # no source brackets
+    # insertions distinguished by who made them: the source's editors' and the
+    # translator's keep their square brackets, this edition's own are in angle brackets
+    assert "два полка [в районе] Аньшаня" in body and "Примечание [Рощина]:" in body
+    assert "Filippov [Stalin]" in text.splitlines()[0]
+    assert "[then] by the end" in text and "retraining ⟨of⟩ the second" in text
+    assert "Andong [Dandong]" in text and "⟨then⟩" not in text and "[of]" not in text
+    # and the text says so at its end
+    signs = text.split("\nSigns\n")[1]
+    assert "⟨…⟩ Supplied: by this edition" in signs
+    assert "[…] Supplied, " in signs and "by the source's editors or translator" in signs
     assert re.search(r"^\[1\] Translator's note: this is the GRU$", text, re.M)
-    assert re.search(r"^\[2\] Editorial note: .*Xuzhou", text, re.M)
+    assert re.search(r"^\[\d+\] Editorial note: .*Xuzhou", text, re.M)
 
 
 def test_reading_paragraphs_separated_by_blank_lines():

@@ -165,3 +165,21 @@ def test_narrow_screen_stacks_the_columns(site):
     finally:
         drv.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_superscript_marks_keep_the_line_height_even(browser, site):
+    """The register's ° and the note calls are raised without making their lines taller:
+    the copies list (° after Сталину in the first two items only) and a paragraph with a
+    note call have lines of one height."""
+    _open(browser, site, "telegram-22591/telegram-22591.html")
+    heights = browser.execute_script("""
+        const items = [...Array(9).keys()].map(i => document.getElementById('ru-copy-' + (i + 1)));
+        return items.map(e => e.getBoundingClientRect().height);""")
+    assert len(heights) == 9 and max(heights) - min(heights) < 0.5, heights
+    for pid in ("en-note-p2", "ru-note-p2", "en-mao-p4"):  # ° and note calls in them
+        height, line = browser.execute_script("""
+            const p = document.getElementById(arguments[0]);
+            return [p.getBoundingClientRect().height,
+                    parseFloat(getComputedStyle(p).lineHeight)];""", pid)
+        lines = height / line
+        assert lines > 2 and abs(lines - round(lines)) < 0.05, (pid, height, line)

@@ -110,8 +110,28 @@ def test_legend_lists_every_sign_kind_used(doc):
             "tk-legend-supplied", "tk-legend-gloss", "tk-legend-attribution",
             "tk-legend-archival-ref", "tk-legend-translator-note"} <= kinds
     assert "tk-legend-gap" not in kinds  # not used in this document
-    text = legend.text_content()
-    assert "Made by: the translator (Gary Goldberg)" in text
+    text = " ".join(legend.text_content().split())
+    assert "By the translator (Gary Goldberg) (4): diplomatic text: […], reading text: […]." in text
+
+
+def test_legend_tells_insertions_apart_by_who_made_them(doc):
+    """The translator's [then] and this edition's ⟨of⟩ look different, and the legend
+    says which is which (issue 16)."""
+    supplied = " ".join(doc.get_element_by_id("tk-legend-supplied").text_content().split())
+    assert "By this edition (teikit project) (1): diplomatic text: not shown, listed in the " \
+        "apparatus, reading text: ⟨…⟩." in supplied
+    assert "By History and Public Policy Program (2): " \
+        "diplomatic text: […], reading text: […]." in supplied
+    marks = {}
+    for sign in doc.find_class("tk-sign-supplied"):
+        word = "".join(t for t in sign.itertext() if t not in "[]⟨⟩").split("Supplied")[0]
+        marks[word.strip()] = [m.text for m in sign.find_class("tk-mark")]
+    assert marks["then"] == ["[", "]"] and marks["of"] == ["[", "⟨", "]", "⟩"]
+    # every mark a reader sees is explained: the register's ° and the signs' underline
+    entries = {d.get("id") for d in doc.get_element_by_id("tk-legend").iter("div")}
+    assert {"tk-legend-underline", "tk-legend-register"} <= entries
+    assert doc.find_class("tk-entity-link")  # the page shows ° marks …
+    assert "followed by °" in doc.get_element_by_id("tk-legend-register").text_content()
 
 
 def test_notes_are_footnotes_with_back_links(doc):
@@ -202,3 +222,11 @@ def test_standalone_page_inlines_assets(tree):
     assert d.find(".//style") is not None and "tk-reading .dipl" in d.find(".//style").text
     assert d.xpath("//script[not(@src)]")
     assert not re.search(r'href="[^"]*register', page)  # no register: no broken links
+
+
+def test_funder_acknowledged_under_the_title(doc):
+    """The source page's sentence, not only a funder element (issue 16)."""
+    funding = doc.find_class("tk-funding")
+    assert [p.text_content() for p in funding] == [
+        "This document was made possible with support from Leon Levy Foundation"]
+    assert funding[0].getprevious().tag == "h1"

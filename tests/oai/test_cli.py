@@ -21,13 +21,18 @@ TEIKIT = [sys.executable, "-m", "toolkit.cli"]
 
 def teikit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([*TEIKIT, *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, env=_env())
+                          timeout=120, env=_env(cwd))
 
 
-def _env() -> dict:
+def _env(tmp_path: Path) -> dict:
+    """The environment of a run, with its own state folder (where the default index goes)."""
     import os
 
-    return dict(os.environ, PYTHONPATH=str(ROOT))
+    return dict(os.environ, PYTHONPATH=str(ROOT), XDG_STATE_HOME=str(tmp_path / "state"))
+
+
+def _indexes(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "state" / "teikit" / "oai").glob("*.sqlite"))
 
 
 def test_index_exit_codes_and_messages(tmp_path, shared):
@@ -36,7 +41,9 @@ def test_index_exit_codes_and_messages(tmp_path, shared):
     shutil.copy(FIXTURES / "minimal.xml", src / "ok.xml")
     done = teikit("index", str(src), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "1 added" in done.stdout and (tmp_path / ".teikit" / "oai.sqlite").is_file()
+    # the default index is in the user's state folder, never beside or inside the sources
+    assert "1 added" in done.stdout and [p.name[:4] for p in _indexes(tmp_path)] == ["tei-"]
+    assert not (tmp_path / ".teikit").exists() and not (src / ".teikit").exists()
     (src / "bad.xml").write_text("<TEI>\n<teiHeader>\n", encoding="utf-8")
     done = teikit("index", str(src), "--db", str(tmp_path / "x.sqlite"), cwd=tmp_path)
     assert done.returncode == 1
@@ -58,7 +65,7 @@ def test_serve_site_and_oai(tmp_path, shared):
     proc = subprocess.Popen([*TEIKIT, "serve", str(src), "--port", "0", "--site", str(site),
                              "--admin-email", "editor@example.org"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=_env())
+                            env=_env(tmp_path))
     try:
         url = None
         for _ in range(5):
@@ -81,3 +88,12 @@ def test_serve_site_and_oai(tmp_path, shared):
         proc.terminate()
         proc.wait(timeout=30)
     assert "Traceback" not in proc.stderr.read()
+    assert len(_indexes(tmp_path)) == 1 and not (tmp_path / ".teikit").exists()
+
+
+def test_teikit_state_folder_is_ignored_by_git():
+    """An index written with --db .teikit/... (the old default) is never committed."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    done = subprocess.run(["git", "check-ignore", "-q", ".teikit/oai.sqlite"], cwd=ROOT)
+    assert done.returncode == 0, ".teikit/ is not in .gitignore"

@@ -19,7 +19,7 @@ from toolkit.xmlio import TEI_NS, parse
 MODS = "{http://www.loc.gov/mods/v3}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 #: top-level MODS elements (MODS 3.7) the crosswalk may write
-MODS_TOP = {"titleInfo", "name", "typeOfResource", "originInfo", "language",
+MODS_TOP = {"titleInfo", "name", "typeOfResource", "originInfo", "language", "note",
             "physicalDescription", "abstract", "subject", "identifier", "location",
             "accessCondition", "recordInfo"}
 MODS_CHILD = {"titleInfo": {"title"}, "name": {"namePart", "role"},
@@ -96,12 +96,23 @@ def test_telegram_dublin_core():
         values.setdefault(etree.QName(el).localname, []).append(el.text)
     assert "Gary Goldberg" in values["contributor"]  # the translator
     assert values["language"] == ["ru", "en"]
-    assert values["source"][0].startswith("Moscow, RGASPI, 558, 11, 334")
+    # issue 16: the gloss keeps its brackets, the sender is the creator (as in the
+    # citations), the archival numbers keep their labels, the funder is acknowledged
+    assert values["title"] == ["Ciphered Telegram No. 22591 from Roschin to Filippov [Stalin]"]
+    assert values["creator"] == ["Roshchin"]
+    assert values["source"][0] == "RGASPI, f. 558, op. 11, d. 334, ll. 0088–0089"
+    assert values["source"][1].startswith("Library of Congress, Manuscript Division")
+    assert ("This document was made possible with support from Leon Levy Foundation"
+            in values["description"])
     assert values["date"] == ["1950-07-22"]
     assert values["format"] == ["application/tei+xml"]
     assert values["description"] and values["subject"] and values["rights"]
     mods = check_mods(meta["mods"])
-    assert mods.findtext(f"{MODS}location/{MODS}physicalLocation") == "Moscow, RGASPI"
+    assert mods.findtext(f"{MODS}location/{MODS}physicalLocation") == "RGASPI"
+    assert mods.findtext(f"{MODS}location/{MODS}shelfLocator") == \
+        "f. 558, op. 11, d. 334, ll. 0088–0089"
+    assert mods.findtext(f"{MODS}note[@type='funding']").endswith("Leon Levy Foundation")
+    assert mods.findtext(f"{MODS}name/{MODS}namePart") == "Roshchin"
 
 
 def test_tei_format_ids_are_prefixed_with_references():

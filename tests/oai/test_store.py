@@ -69,7 +69,7 @@ def test_unprocessable_documents_are_reported_with_a_location(tmp_path, corpus):
     assert located["broken.xml"].line == 3 and "XInclude" in located["frus.xml"].message
 
 
-def test_sets_and_the_default_database_path(tmp_path, shared):
+def test_sets_and_the_default_database_path(tmp_path, shared, monkeypatch):
     src, store, _ = make(tmp_path)
     (src / "sub" / "deeper").mkdir(parents=True)
     shutil.copy(FIXTURES / "minimal.xml", src / "sub" / "deeper" / "c.xml")
@@ -77,7 +77,12 @@ def test_sets_and_the_default_database_path(tmp_path, shared):
     assert store.get("oai:teikit.local:c").sets == (
         "collection", "collection:sub", "collection:sub:deeper", "lang", "lang:fr")
     assert store.get("oai:teikit.local:a").sets == ("lang", "lang:fr")
-    assert default_db_path(src) == tmp_path / ".teikit" / "oai.sqlite"
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = default_db_path(src)
+    assert path.parent == tmp_path / "state" / "teikit" / "oai" and path.name.startswith("tei-")
+    # one index per folder: another folder of the same name has another index
+    (tmp_path / "other" / "tei").mkdir(parents=True)
+    assert default_db_path(tmp_path / "other" / "tei") not in (path, None)
 
 
 def test_same_stem_in_two_folders_is_reported_once(tmp_path, shared):

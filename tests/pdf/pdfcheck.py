@@ -80,3 +80,69 @@ def font_report(pdf: bytes) -> tuple[list[str], list[tuple[str, str]]]:
                         char = bytes.fromhex(uni).decode("utf-16-be", "replace")
                         missing.append((name, char))
     return not_embedded, missing
+
+
+def laid_out_lines(pdf: Path) -> list[tuple[int, float, float, float, str, float]]:
+    """Every line of the PDF as pdftotext lays it out: (page, left, right, bottom, text,
+    height), from ``pdftotext -bbox-layout``, in reading order within each page."""
+    from lxml import etree
+
+    out = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, check=True).stdout
+    root = etree.fromstring(out, etree.XMLParser(recover=True, resolve_entities=False,
+                                                 no_network=True))
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    lines = []
+    for number, page in enumerate(root.iterfind(".//x:page", ns), start=1):
+        for line in page.iterfind(".//x:line", ns):
+            text = " ".join(w.text or "" for w in line.iterfind("x:word", ns))
+            lines.append((number, float(line.get("xMin")), float(line.get("xMax")),
+                          float(line.get("yMax")), text,
+                          float(line.get("yMax")) - float(line.get("yMin"))))
+    return lines
+
+
+def stranded_lines(pdf: Path, tolerance: float = 1.5) -> list[tuple[int, str]]:
+    """Lines of justified text broken too early: a line that stops short of the column's
+    right edge although the line after it, at the same left edge and the same line pitch,
+    reaches that edge (so the paragraph goes on, and a justified line should be full).
+    The column's right edge is the furthest right any line with that left edge reaches.
+    Only lines of the body text's size are looked at (footnotes, set smaller and ragged,
+    follow one another with no gap between notes)."""
+    from collections import Counter
+
+    lines = laid_out_lines(pdf)
+    body = Counter(round(ln[5], 1) for ln in lines).most_common(1)[0][0]
+    lines = [ln for ln in lines if abs(ln[5] - body) < 0.5]
+    right: dict[tuple[int, float], float] = {}
+    for page, left, r, *_ in lines:
+        key = (page, round(left))
+        right[key] = max(right.get(key, 0.0), r)
+    found = []
+    for k in range(1, len(lines) - 1):
+        before, line, after = lines[k - 1], lines[k], lines[k + 1]
+        page, left, r, y, text, _h = line
+        edge = right[(page, round(left))]
+        same_column = all(p == page and abs(lf - left) < tolerance for p, lf, *_ in (before, after))
+        pitch = y - before[3], after[3] - y
+        if not same_column or abs(pitch[0] - pitch[1]) > tolerance or pitch[0] <= 0:
+            continue
+        if (before[2] > edge - tolerance and after[2] > edge - tolerance
+                and r < edge - 3 * tolerance):
+            found.append((page, text))
+    return found
+
+
+def uneven_line_pitches(pdf: Path, pages: range, tolerance: float = 0.2) -> list[tuple]:
+    """Pairs of consecutive lines of one column (same left edge, same page) whose distance
+    is near the usual line pitch but not equal to it: a line made taller by a raised mark,
+    a note call or a glyph from another font. Distances far from the usual pitch (a gap
+    between paragraphs, footnotes in a smaller size) are not line pitches and are skipped."""
+    from collections import Counter
+
+    lines = [ln for ln in laid_out_lines(pdf) if ln[0] in pages]
+    pairs = [(a, b, round(b[3] - a[3], 1)) for a, b in zip(lines, lines[1:], strict=False)
+             if a[0] == b[0] and abs(a[1] - b[1]) < 1.5 and b[3] > a[3]]
+    usual = Counter(p for *_, p in pairs).most_common(1)[0][0]
+    return [(a[0], p, a[4][:50], b[4][:50]) for a, b, p in pairs
+            if 0.9 * usual < p < 1.2 * usual and abs(p - usual) > tolerance]

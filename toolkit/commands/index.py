@@ -34,7 +34,9 @@ def repository_option(func):
 
 def db_option(func):
     return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help="The SQLite index [default: SRC/../.teikit/oai.sqlite].")(func)
+                        help="The SQLite index [default: one per SRC under "
+                             "$XDG_STATE_HOME/teikit/oai/, ~/.local/state/teikit/oai/ "
+                             "if unset].")(func)
 
 
 @click.command()

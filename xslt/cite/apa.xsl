@@ -55,14 +55,16 @@
       ) || ')'"/>
   </xsl:function>
 
-  <!-- "[Letter to Y]" for correspondence; "[Unpublished manuscript]" for one held nowhere. -->
+  <!-- "[Telegram to Y]" for correspondence (its kind, else "Letter"); "[Unpublished
+       manuscript]" for one held nowhere. -->
   <xsl:function name="tk:apa-description" as="xs:string?">
     <xsl:param name="r" as="map(*)"/>
     <xsl:variable name="to" as="xs:string*"
         select="tk:names-of($r, 'recipient') ! tk:name-display(.)"/>
     <xsl:sequence select="
         if ($r?type = 'personal_communication')
-        then '[Letter' || (if (exists($to)) then ' to ' || tk:name-list($to, '&amp;') else '')
+        then '[' || tk:cap(($r?genre, 'letter')[1])
+             || (if (exists($to)) then ' to ' || tk:name-list($to, '&amp;') else '')
              || ']'
         else if ($r?type = 'manuscript' and empty(($r?archive, $r?URL)))
         then '[Unpublished manuscript]' else ()"/>

@@ -27,7 +27,7 @@
         $tk:bib-months[$d[2]] ! ('  month = ' || .),
         tk:bib-field('date', tk:iso-date($d)),
         tk:bib-field('translator', tk:bib-names($r, 'translator')),
-        tk:bib-field('publisher', $r?publisher ! tk:bib-escape(.)),
+        tk:bib-field('publisher', ($r?publisher, $r?source)[1] ! tk:bib-escape(.)),
         tk:bib-field('note', tk:archival-reference($r) ! tk:bib-escape(.)),
         tk:bib-field('addendum', $r?note ! tk:bib-escape(.)),
         tk:bib-field('language', $r?language),

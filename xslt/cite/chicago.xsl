@@ -2,8 +2,10 @@
 <!--
   Chicago Manual of Style (18th ed.), notes and bibliography: the full note and the
   bibliography entry, as the official CSL style chicago-notes-bibliography renders
-  the record's fields (author, title, recipient, translator, publisher, issued,
-  archive, archive_location, URL, accessed).
+  the record's fields (author, title, genre, recipient, translator, publisher, issued,
+  archive, archive_location, URL, accessed). Correspondence reads as CMOS cites an
+  archival letter: "Roshchin, “Title,” telegram to Filippov, trans. X, July 22, 1950,
+  f. 558, …, RGASPI."
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,15 +24,16 @@
         then $names[1] || ' et al.' else tk:name-list($names, 'and')"/>
     <xsl:variable name="body" as="xs:string" select="tk:join((
         tk:quoted(tk:title-case($r)),
-        tk:chicago-recipients($r) ! ('to ' || .),
+        tk:chicago-description($r),
         tk:chicago-manuscript($r),
         tk:chicago-translators($r) ! ('trans. ' || .),
         tk:chicago-published($r),
         $r?archive_location, $r?archive,
         tk:chicago-accessed($r) ! ('accessed ' || .), $r?URL), ', ')"/>
-    <!-- a letter's sender runs into its title without a comma, as the CSL style has it -->
+    <!-- a letter of no stated kind: "Sender to Recipient", the sender running into what
+         follows without a comma, as the CSL style has it -->
     <xsl:sequence select="tk:quotes-punct(tk:smart-quotes(tk:period(
-        tk:join(($authors, $body), if ($letter) then ' ' else ', '))))"/>
+        tk:join(($authors, $body), if ($letter and empty($r?genre)) then ' ' else ', '))))"/>
   </xsl:function>
 
   <!-- Bibliography entry; empty when the style gives none (nothing to find it by). -->
@@ -44,7 +47,7 @@
         if (count($authors) = 2) then $authors[1] || ', and ' || $authors[2]
         else tk:name-list($authors, 'and'),
         tk:quoted(tk:title-case($r)),
-        tk:chicago-recipients($r) ! ('To ' || .),
+        tk:chicago-description($r) ! tk:cap(.),
         tk:chicago-manuscript($r) ! tk:cap(.),
         tk:chicago-translators($r) ! ('Translated by ' || .),
         tk:chicago-published($r),
@@ -56,12 +59,15 @@
         else tk:quotes-punct(tk:smart-quotes(tk:period(string-join($parts ! tk:period(.), ' '))))"/>
   </xsl:function>
 
-  <xsl:function name="tk:chicago-recipients" as="xs:string?">
+  <!-- A letter's description: its kind and recipients, "telegram to Filippov". -->
+  <xsl:function name="tk:chicago-description" as="xs:string?">
     <xsl:param name="r" as="map(*)"/>
     <xsl:variable name="names" as="xs:string*"
         select="tk:names-of($r, 'recipient') ! tk:name-display(.)"/>
-    <xsl:sequence select="if ($r?type = 'personal_communication' and exists($names))
-        then tk:name-list($names, 'and') else ()"/>
+    <xsl:sequence select="if ($r?type = 'personal_communication')
+        then tk:join(($r?genre, $names[1] ! ('to ' || tk:name-list($names, 'and'))), ' ')
+             [normalize-space()]
+        else ()"/>
   </xsl:function>
 
   <xsl:function name="tk:chicago-translators" as="xs:string?">

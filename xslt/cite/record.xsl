@@ -6,6 +6,13 @@
   type: personal_communication when the header has a correspDesc (CSL's type for a
   letter, telegram or other correspondence: styles then name the recipient);
   manuscript when the source is described by an msDesc; document otherwise.
+
+  Correspondence is cited as the manuals cite an archival letter or telegram: its kind
+  (genre: the correspDesc's @type, e.g. "telegram", else "letter"), so that the styles
+  write "Author, “Title,” telegram to Recipient" and "[Telegram to Recipient]"; its date
+  as the document's own, never as a publication date: the publication it was taken
+  from (publicationStmt/publisher) is the record's source (CSL's "source from whence
+  the item originates … a database"), not its publisher.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,6 +37,7 @@
       <xsl:sequence select="map {'type': if ($corresp) then 'personal_communication'
                                           else if ($ms) then 'manuscript' else 'document'}"/>
       <xsl:sequence select="tk:entry('title', tk:title($h))"/>
+      <xsl:sequence select="tk:entry('genre', $corresp ! tk:genre(.))"/>
       <xsl:sequence select="tk:names('author', $authors)"/>
       <xsl:sequence select="tk:names('recipient', $corresp/tei:correspAction[@type = 'received']
           /(tei:persName | tei:orgName | tei:name) ! tk:name(.))"/>
@@ -42,9 +50,11 @@
       <xsl:sequence select="tk:entry('archive', tk:plain($ms/tei:repository))"/>
       <xsl:sequence select="tk:entry('archive_location', tk:archive-location($ms))"/>
       <xsl:sequence select="tk:entry('note', tk:other-copies($ms))"/>
-      <xsl:sequence select="tk:entry('publisher',
-          (tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1])[normalize-space()],
-           $publisher)[1])"/>
+      <xsl:sequence select="tk:entry(if ($corresp) then 'source' else 'publisher',
+          tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]))"/>
+      <!-- the edition's publisher (teikit.toml) when the header names none -->
+      <xsl:sequence select="tk:entry('publisher', $publisher[not(normalize-space(
+          tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1])))])"/>
       <xsl:sequence select="tk:entry('language',
           string(($h/tei:profileDesc/tei:langUsage/tei:language/@ident)[1]))"/>
       <xsl:sequence select="tk:entry('URL', normalize-space($base-url))"/>
@@ -52,6 +62,13 @@
           year-from-date($accessed), month-from-date($accessed), day-from-date($accessed)}]}}"/>
     </xsl:variable>
     <xsl:sequence select="map:merge($fields)"/>
+  </xsl:function>
+
+  <!-- The kind of a piece of correspondence: its @type in words ("telegram"), else "letter". -->
+  <xsl:function name="tk:genre" as="xs:string">
+    <xsl:param name="corresp" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="(normalize-space(translate($corresp/@type, '-_', '  '))[. != ''],
+        'letter')[1]"/>
   </xsl:function>
 
   <!-- A one-entry map, or nothing when the value is empty. -->

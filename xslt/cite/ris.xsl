@@ -27,7 +27,7 @@
         tk:ris-line('TI', $r?title),
         tk:ris-line('PY', string($d[1])),
         tk:ris-line('DA', tk:ris-date($d)),
-        tk:ris-line('PB', $r?publisher),
+        tk:ris-line('PB', ($r?publisher, $r?source)[1]),
         tk:ris-line('DB', $r?archive),
         tk:ris-line('AN', $r?archive_location),
         tk:ris-line('N1', tk:archival-reference($r)),

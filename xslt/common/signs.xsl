@@ -18,7 +18,12 @@
   <!-- Legend: one map per sign kind.
        keys: kind, label, description, tei (encoding), decl (xml:id of the editorialDecl
        paragraph in the edition), diplomatic-open/-close, reading-open/-close (marks),
-       diplomatic-alt/reading-alt (how the apparatus names the reading not shown). -->
+       diplomatic-alt/reading-alt (how the apparatus names the reading not shown), and,
+       for the insertions whose maker the reading text shows, source-reading-open/-close:
+       the reading text's marks of an insertion made by the source's editors or its
+       translator (@resp naming anyone but this edition), which keeps the brackets of the
+       source publication; reading-open/-close are then this edition's own (or those of an
+       insertion whose maker is not stated). See tk:sign-mark. -->
   <xsl:function name="tk:sign-legend" as="map(*)+">
     <xsl:sequence select="$tk:legend"/>
   </xsl:function>
@@ -34,11 +39,13 @@
           'description': 'Words supplied by an editor or the translator.',
           'tei': 'supplied[@reason=omitted]', 'decl': 'sign-supplied',
           'diplomatic-open': '[', 'diplomatic-close': ']', 'reading-open': '⟨', 'reading-close': '⟩',
+          'source-reading-open': '[', 'source-reading-close': ']',
           'diplomatic-alt': 'supplied by the edition', 'reading-alt': 'supplied'},
       map{'kind': 'gloss', 'label': 'Gloss',
           'description': 'Explanation or modern form of a preceding name.',
           'tei': 'gloss', 'decl': 'sign-gloss',
           'diplomatic-open': '[', 'diplomatic-close': ']', 'reading-open': '⟨= ', 'reading-close': '⟩',
+          'source-reading-open': '[', 'source-reading-close': ']',
           'diplomatic-alt': 'gloss by the edition', 'reading-alt': 'gloss'},
       map{'kind': 'translator-note', 'label': 'Translator''s note',
           'description': 'Note by the translator.',
@@ -62,6 +69,7 @@
           'description': 'Author of a passage named by an editor.',
           'tei': 'supplied[@reason=attribution]', 'decl': 'sign-attribution',
           'diplomatic-open': '[', 'diplomatic-close': ']', 'reading-open': '⟨', 'reading-close': '⟩',
+          'source-reading-open': '[', 'source-reading-close': ']',
           'diplomatic-alt': 'attribution by the edition', 'reading-alt': 'attribution'},
       map{'kind': 'archival-ref', 'label': 'Archival reference',
           'description': 'Archival citation added by the archive''s editors.',
@@ -145,6 +153,28 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="mode" as="xs:string"/>
     <xsl:sequence select="tk:sign($kind)(tk:check-mode($mode) || '-close')"/>
+  </xsl:function>
+
+  <!-- Who made a sign, as the marks tell it: 'edition' (resp names this edition), 'source'
+       (resp names someone else: the source's editors, its translator), or 'unstated'. -->
+  <xsl:function name="tk:sign-maker" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (tk:is-edition($e)) then 'edition'
+      else if (exists(tk:resp-ids($e))) then 'source' else 'unstated'"/>
+  </xsl:function>
+
+  <!-- The opening or closing ($end: 'open', 'close') mark of a sign element in a mode:
+       in the reading text an insertion made by the source's editors or its translator keeps
+       the source's brackets, so that it never looks like this edition's own. -->
+  <xsl:function name="tk:sign-mark" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="mode" as="xs:string"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:variable name="entry" as="map(*)" select="tk:sign(tk:sign-kind($e))"/>
+    <xsl:sequence select="if (tk:check-mode($mode) = 'reading' and tk:sign-maker($e) = 'source'
+        and map:contains($entry, 'source-reading-' || $end))
+      then $entry('source-reading-' || $end) else $entry($mode || '-' || $end)"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
   <xsl:function name="tk:sign-label" as="xs:string">

@@ -24,6 +24,11 @@
         </xsl:otherwise>
       </xsl:choose>
       <h1><xsl:value-of select="tk:html-title(/)"/></h1>
+      <!-- the source's acknowledgement of its funder, under the title as on its page -->
+      <xsl:for-each select="$h/fileDesc/notesStmt/note[@type = ('funding', 'acknowledgement',
+          'acknowledgment')]">
+        <p class="tk-funding"><xsl:apply-templates mode="tk:header"/></p>
+      </xsl:for-each>
       <xsl:call-template name="tk:html-coins"/>
       <dl class="tk-meta">
         <xsl:call-template name="tk:html-field">

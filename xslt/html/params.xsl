@@ -24,4 +24,10 @@
        edition's bar, previous/next, the Download menu: toolkit/site/chrome.py) in place of
        the home and PDF links -->
   <xsl:param name="site-slot" as="xs:boolean" select="false()"/>
+  <!-- the medium: 'screen' here, 'print' in the print edition (print/params.xsl) -->
+  <xsl:variable name="tk:html-medium" as="xs:string" select="'screen'"
+      xmlns:tk="urn:teikit:ns"/>
+  <!-- the readings the page shows (and its legend describes) -->
+  <xsl:variable name="tk:html-modes" as="xs:string+" select="('diplomatic', 'reading')"
+      xmlns:tk="urn:teikit:ns"/>
 </xsl:stylesheet>

@@ -145,8 +145,8 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="end" as="xs:string"/>
     <xsl:param name="tk-mode" as="xs:string" select="'both'" tunnel="yes"/>
-    <xsl:variable name="d" as="xs:string" select="tk:sign($kind)('diplomatic-' || $end)"/>
-    <xsl:variable name="r" as="xs:string" select="tk:sign($kind)('reading-' || $end)"/>
+    <xsl:variable name="d" as="xs:string" select="tk:sign-mark(., 'diplomatic', $end)"/>
+    <xsl:variable name="r" as="xs:string" select="tk:sign-mark(., 'reading', $end)"/>
     <xsl:choose>
       <xsl:when test="$tk-mode = 'diplomatic'">
         <xsl:if test="$d != ''"><span class="tk-mark"><xsl:value-of select="$d"/></span></xsl:if>
@@ -182,46 +182,56 @@
   </xsl:template>
   <xsl:template name="tk:html-marked-text">
     <xsl:param name="m" as="xs:string"/>
-    <xsl:value-of select="tk:sign-open(tk:sign-kind(.), $m)"/>
+    <xsl:value-of select="tk:sign-mark(., $m, 'open')"/>
     <xsl:choose>
       <xsl:when test="$m = 'diplomatic'"><xsl:apply-templates mode="tk:dipl-text"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="tk:read-text"/></xsl:otherwise>
     </xsl:choose>
-    <xsl:value-of select="tk:sign-close(tk:sign-kind(.), $m)"/>
+    <xsl:value-of select="tk:sign-mark(., $m, 'close')"/>
   </xsl:template>
 
   <!-- the legend: every sign kind used in the text, what it means, and who made it -->
   <xsl:template name="tk:html-legend">
-    <xsl:variable name="signs" as="element()*" select="(//TEI/text ! tk:sign-candidates(.))[exists(tk:sign-kind(.))]"/>
+    <xsl:variable name="signs" as="element()*" select="(//TEI/text ! tk:sign-candidates(.))
+        [exists(tk:sign-kind(.))][not(self::ex[ancestor::choice])]"/>
     <xsl:variable name="used" as="xs:string*" select="distinct-values($signs ! tk:sign-kind(.))"/>
     <xsl:variable name="decl" as="element()?" select="*/teiHeader/encodingDesc/editorialDecl[1]"/>
     <section class="tk-legend" id="tk-legend" aria-labelledby="tk-legend-h">
       <h2 id="tk-legend-h">Editorial signs</h2>
       <xsl:if test="empty($used)"><p>The text has no editorial signs.</p></xsl:if>
+      <xsl:if test="$tk:html-modes = 'reading' and (some $s in $signs satisfies
+          (tk:sign-maker($s) = 'source' and tk:sign-mark($s, 'reading', 'open')
+           ne tk:sign(tk:sign-kind($s))?reading-open))">
+        <p class="tk-legend-makers">Insertions are marked by who made them. In the reading
+          text, words inserted by the source's editors or its translator keep the source
+          publication's square brackets, […]; words inserted by this edition are in angle
+          brackets, ⟨…⟩.</p>
+      </xsl:if>
       <dl>
         <xsl:for-each select="tk:sign-legend()[?kind = $used]">
           <xsl:variable name="kind" as="xs:string" select="?kind"/>
           <xsl:variable name="these" as="element()*" select="$signs[tk:sign-kind(.) = $kind]"/>
           <div id="tk-legend-{$kind}">
             <dt>
-              <span class="tk-legend-sample"><xsl:value-of
-                  select="normalize-space(?diplomatic-open || '…' || ?diplomatic-close)"/></span>
+              <span class="tk-legend-sample"><xsl:value-of select="string-join(distinct-values(
+                  $these ! tk:html-legend-sample(., $tk:html-modes[1])), ' ')"/></span>
               <xsl:value-of select="' ' || ?label"/>
             </dt>
             <dd>
-              <xsl:value-of select="?description"/>
-              <xsl:value-of select="' Diplomatic text: ' || tk:html-marks-label(., 'diplomatic')
-                  || '; reading text: ' || tk:html-marks-label(., 'reading') || '.'"/>
-              <xsl:value-of select="' Made by: ' || string-join(distinct-values(
-                  $these ! tk:html-sign-resp(.)), '; ') || '. '"/>
-              <xsl:value-of select="count($these) || ' in this document.'"/>
+              <xsl:value-of select="?description || ' '"/>
+              <!-- the marks by who made the sign: the same kind may look different -->
+              <xsl:for-each-group select="$these" group-by="tk:html-sign-resp(.)">
+                <xsl:value-of select="'By ' || current-grouping-key() || ' (' || count(current-group())
+                    || '): ' || string-join(distinct-values(current-group() ! tk:html-legend-shows(.)),
+                    '; or ') || '. '"/>
+              </xsl:for-each-group>
               <xsl:if test="?decl != '' and $decl//*[@xml:id = current()?decl]">
-                <xsl:text> </xsl:text>
                 <a href="#tk-decl-{?decl}">Encoding</a>
               </xsl:if>
             </dd>
           </div>
         </xsl:for-each>
+        <xsl:call-template name="tk:html-legend-other-marks"/>
       </dl>
       <xsl:if test="$decl">
         <details class="tk-decl">
@@ -235,6 +245,58 @@
         </details>
       </xsl:if>
     </section>
+  </xsl:template>
+
+  <!-- how a sign shows in one reading: its marks, a note call, or not at all -->
+  <xsl:function name="tk:html-legend-mark" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="m" as="xs:string"/>
+    <xsl:variable name="placement" as="xs:string" select="tk:sign-placement($e, $m)"/>
+    <xsl:variable name="o" as="xs:string" select="tk:sign-mark($e, $m, 'open')"/>
+    <xsl:variable name="c" as="xs:string" select="tk:sign-mark($e, $m, 'close')"/>
+    <xsl:sequence select="
+      if ($placement = 'apparatus') then 'not shown, listed in the apparatus'
+      else if ($placement = 'endnote') then 'a note call ' || (map{'a': 'a, b, c…',
+        'i': 'i, ii, iii…', '1': '1, 2, 3…'}($tk:html-note-series(tk:sign-kind($e))?format))
+        || (if ($tk:html-medium = 'print') then ' and a footnote' else ', linked to the note')
+      else if ($o = '' and $c = '') then 'no marks'
+      else normalize-space($o || '…' || $c)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-legend-shows" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join($tk:html-modes ! ((if (. = 'diplomatic') then 'diplomatic'
+        else 'reading') || ' text: ' || tk:html-legend-mark($e, .)), ', ')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-legend-sample" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="m" as="xs:string"/>
+    <xsl:variable name="shown" as="xs:string*" select="$tk:html-modes ! (
+        let $o := tk:sign-mark($e, ., 'open'), $c := tk:sign-mark($e, ., 'close')
+        return if (tk:sign-placement($e, .) = 'inline' and ($o != '' or $c != ''))
+               then normalize-space($o || '…' || $c) else ())"/>
+    <xsl:sequence select="string-join(distinct-values($shown), ' ')"/>
+  </xsl:function>
+
+  <!-- the marks that are not editorial signs: links to the register, the signs' underline -->
+  <xsl:template name="tk:html-legend-other-marks">
+    <xsl:variable name="names" as="element()*" select="//TEI/text//*[normalize-space(@ref)]
+        [self::persName or self::placeName or self::orgName or self::name or self::rs]"/>
+    <xsl:if test="$tk:html-medium = 'screen' and $register-href != '' and exists($names)">
+      <div id="tk-legend-register">
+        <dt><span class="tk-legend-sample">name °</span> Register</dt>
+        <dd>A person, place or organisation of the register. A name is underlined and
+          links to its entry in the register; a name that holds editorial signs of its own
+          is followed by °, the link to its entry.</dd>
+      </div>
+    </xsl:if>
+    <xsl:if test="$tk:html-medium = 'screen'">
+      <div id="tk-legend-underline">
+        <dt><span class="tk-legend-sample">……</span> Dotted underline</dt>
+        <dd>An editorial sign: hover over it or focus it for what it is and who made it.</dd>
+      </div>
+    </xsl:if>
   </xsl:template>
 
   <xsl:function name="tk:html-marks-label" as="xs:string">

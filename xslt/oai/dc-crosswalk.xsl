@@ -18,7 +18,6 @@
     <xsl:variable name="file" as="element(tei:fileDesc)?" select="$h/tei:fileDesc"/>
     <xsl:variable name="pub" as="element(tei:publicationStmt)?" select="$file/tei:publicationStmt"/>
     <xsl:variable name="profile" as="element(tei:profileDesc)?" select="$h/tei:profileDesc"/>
-    <xsl:variable name="authors" as="element()*" select="$file/tei:titleStmt/tei:author"/>
     <xsl:variable name="ms" as="element(tei:msIdentifier)*"
         select="$file/tei:sourceDesc//tei:msIdentifier"/>
     <xsl:variable name="idnos" as="xs:string*" select="tk:texts($pub/tei:idno)"/>
@@ -26,8 +25,7 @@
       <xsl:for-each select="tk:titles($file/tei:titleStmt)">
         <dc:title><xsl:value-of select="."/></dc:title>
       </xsl:for-each>
-      <xsl:for-each select="tk:agents(if (exists($authors)) then $authors
-                                      else $file/tei:sourceDesc//tei:author)">
+      <xsl:for-each select="tk:creators($h)">
         <dc:creator><xsl:value-of select="."/></dc:creator>
       </xsl:for-each>
       <xsl:for-each select="tk:agents(($file/tei:titleStmt/tei:editor,
@@ -48,7 +46,7 @@
       <xsl:for-each select="($idnos, $identifier[not(exists($idnos))][. ne ''])">
         <dc:identifier><xsl:value-of select="."/></dc:identifier>
       </xsl:for-each>
-      <xsl:for-each select="distinct-values(($ms ! tk:archival-reference(.),
+      <xsl:for-each select="distinct-values((($ms, $ms/tei:altIdentifier) ! tk:archival-reference(.),
                               if (empty($ms)) then tk:texts($file/tei:sourceDesc/(tei:bibl,
                               tei:biblStruct, tei:biblFull, tei:p)) else ()))">
         <dc:source><xsl:value-of select="."/></dc:source>
@@ -65,7 +63,7 @@
       <xsl:for-each select="tk:subjects($profile/tei:textClass)">
         <dc:subject><xsl:value-of select="."/></dc:subject>
       </xsl:for-each>
-      <xsl:for-each select="tk:texts($profile/tei:abstract)">
+      <xsl:for-each select="tk:texts(($profile/tei:abstract, $file/tei:notesStmt/tei:note))">
         <dc:description><xsl:value-of select="."/></dc:description>
       </xsl:for-each>
       <xsl:for-each select="tk:texts(($profile/tei:creation//(tei:placeName, tei:settlement),

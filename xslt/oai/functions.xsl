@@ -48,13 +48,35 @@
       $date/@from, $date/@notBefore, tk:text($date))[normalize-space(.) ne ''][1])"/>
   </xsl:function>
 
-  <!-- The archival reference of a manuscript: place, repository, collection, numbers. -->
+  <!-- The archival reference of a manuscript (or of a copy, altIdentifier): place,
+       repository, collection, numbers; a Russian archive's numbers with their labels
+       ("f. 558, op. 11, d. 334, ll. 0088–0089", common/functions.xsl). -->
   <xsl:function name="tk:archival-reference" as="xs:string?">
-    <xsl:param name="ms" as="element(tei:msIdentifier)"/>
+    <xsl:param name="ms" as="element()"/>
     <xsl:variable name="parts" as="xs:string*"
-        select="tk:texts(($ms/tei:settlement, $ms/tei:institution, $ms/tei:repository,
-                          $ms/tei:collection, $ms/tei:idno, $ms/tei:msName))"/>
+        select="(tk:texts(($ms/tei:settlement, $ms/tei:institution, $ms/tei:repository)),
+                 tk:shelfmark($ms))"/>
     <xsl:sequence select="if (exists($parts)) then string-join($parts, ', ') else ()"/>
+  </xsl:function>
+
+  <!-- A manuscript's shelfmark: collection and numbers (labelled for a Russian archive). -->
+  <xsl:function name="tk:shelfmark" as="xs:string*">
+    <xsl:param name="ms" as="element()"/>
+    <xsl:variable name="russian" as="xs:string?" select="tk:russian-shelfmark($ms)"/>
+    <xsl:sequence select="tk:texts(($ms/tei:collection,
+        if (exists($russian)) then () else $ms/tei:idno, $ms/tei:msName)), $russian"/>
+  </xsl:function>
+
+  <!-- Who wrote the document: the titleStmt's authors, else the source's, else the sender
+       of the document's own correspondence (its first correspDesc), as the citations and
+       the HTML page's metadata name it. -->
+  <xsl:function name="tk:creators" as="xs:string*">
+    <xsl:param name="h" as="element(tei:teiHeader)"/>
+    <xsl:variable name="title" as="element()*" select="$h/tei:fileDesc/tei:titleStmt/tei:author"/>
+    <xsl:variable name="source" as="element()*" select="$h/tei:fileDesc/tei:sourceDesc//tei:author"/>
+    <xsl:sequence select="tk:agents(if (exists($title)) then $title
+        else if (exists($source)) then $source
+        else ($h/tei:profileDesc/tei:correspDesc)[1]/tei:correspAction[@type = 'sent'])"/>
   </xsl:function>
 
   <!-- Agents (authors, editors, responsible parties): each name child is one agent,
@@ -68,13 +90,29 @@
              else $names ! tk:text(.)))[. ne ''])"/>
   </xsl:function>
 
-  <!-- The titles of a titleStmt, the main or analytic title first. -->
+  <!-- The titles of a titleStmt, the main or analytic title first; a gloss in a title is
+       in square brackets, as on the page and in the citations ("Filippov [Stalin]"). -->
   <xsl:function name="tk:titles" as="xs:string*">
     <xsl:param name="stmt" as="element(tei:titleStmt)?"/>
     <xsl:variable name="main" as="element(tei:title)*"
         select="$stmt/tei:title[@type = 'main' or @level = 'a']"/>
-    <xsl:sequence select="tk:texts(($main, $stmt/tei:title except $main))"/>
+    <xsl:sequence select="distinct-values(($main, $stmt/tei:title except $main) ! tk:title-text(.)
+        [. ne ''])"/>
   </xsl:function>
+
+  <xsl:function name="tk:title-text" as="xs:string">
+    <xsl:param name="title" as="element()"/>
+    <xsl:variable name="s" as="xs:string*">
+      <xsl:apply-templates select="$title/node()" mode="tk:title-text"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($s, ''))"/>
+  </xsl:function>
+
+  <xsl:mode name="tk:title-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
+  <xsl:template match="tei:gloss" mode="tk:title-text">
+    <xsl:text>[</xsl:text><xsl:apply-templates mode="#current"/><xsl:text>]</xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="tk:title-text"/>
 
   <!-- Subjects: keyword terms; classification codes joined to their scheme when it is a
        namespace-like URI (ending in / or #). -->

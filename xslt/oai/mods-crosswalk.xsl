@@ -18,14 +18,12 @@
     <xsl:variable name="pub" as="element(tei:publicationStmt)?" select="$file/tei:publicationStmt"/>
     <xsl:variable name="profile" as="element(tei:profileDesc)?" select="$h/tei:profileDesc"/>
     <xsl:variable name="titles" as="xs:string*" select="tk:titles($file/tei:titleStmt)"/>
-    <xsl:variable name="authors" as="element()*" select="$file/tei:titleStmt/tei:author"/>
     <mods version="3.7" xsi:schemaLocation="http://www.loc.gov/mods/v3 http://www.loc.gov/standards/mods/v3/mods-3-7.xsd">
       <titleInfo><title><xsl:value-of select="($titles[1], '[untitled]')[1]"/></title></titleInfo>
       <xsl:for-each select="subsequence($titles, 2)">
         <titleInfo type="alternative"><title><xsl:value-of select="."/></title></titleInfo>
       </xsl:for-each>
-      <xsl:for-each select="tk:agents(if (exists($authors)) then $authors
-                                      else $file/tei:sourceDesc//tei:author)">
+      <xsl:for-each select="tk:creators($h)">
         <xsl:sequence select="tk:mods-name(., 'author', 'aut')"/>
       </xsl:for-each>
       <xsl:for-each select="tk:agents($file/tei:titleStmt/tei:editor)">
@@ -60,6 +58,12 @@
       <xsl:for-each select="tk:texts($profile/tei:abstract)">
         <abstract><xsl:value-of select="."/></abstract>
       </xsl:for-each>
+      <xsl:for-each select="$file/tei:notesStmt/tei:note[tk:text(.) ne '']">
+        <note>
+          <xsl:if test="@type = 'funding'"><xsl:attribute name="type" select="'funding'"/></xsl:if>
+          <xsl:value-of select="tk:text(.)"/>
+        </note>
+      </xsl:for-each>
       <xsl:for-each select="tk:subjects($profile/tei:textClass)">
         <subject><topic><xsl:value-of select="."/></topic></subject>
       </xsl:for-each>
@@ -73,8 +77,7 @@
       <xsl:for-each select="$file/tei:sourceDesc//tei:msIdentifier">
         <xsl:variable name="place" as="xs:string*"
             select="tk:texts((tei:settlement, tei:institution, tei:repository))"/>
-        <xsl:variable name="shelf" as="xs:string*"
-            select="tk:texts((tei:collection, tei:idno, tei:msName))"/>
+        <xsl:variable name="shelf" as="xs:string*" select="tk:shelfmark(.)"/>
         <location>
           <physicalLocation><xsl:value-of select="if (exists($place))
             then string-join($place, ', ') else '[unknown]'"/></physicalLocation>

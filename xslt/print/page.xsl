@@ -30,6 +30,7 @@
         <style><xsl:value-of select="$css"/></style>
       </head>
       <body class="tk-print tk-{$checked}">
+        <xsl:variable name="body" as="node()*">
         <section class="tk-titlepage">
           <xsl:call-template name="tk:html-header"/>
           <p class="tk-print-mode">
@@ -43,6 +44,8 @@
           <xsl:apply-templates select="$tei/descendant-or-self::TEI/text"/>
         </main>
         <xsl:call-template name="tk:print-backmatter"/>
+        </xsl:variable>
+        <xsl:apply-templates select="$body" mode="tk:print-spaces"/>
       </body>
     </html>
   </xsl:template>

@@ -5,4 +5,9 @@
   <!-- 'reading' (corrected, expanded; the default) or 'diplomatic' (as the source shows it);
        any other value raises tk:E0001 (common/functions.xsl) -->
   <xsl:param name="mode" as="xs:string" select="'reading'"/>
+  <!-- the legend describes paper: one reading, footnotes, no links (html/signs.xsl) -->
+  <xsl:variable name="tk:html-medium" as="xs:string" select="'print'"
+      xmlns:tk="urn:teikit:ns"/>
+  <xsl:variable name="tk:html-modes" as="xs:string+" select="$mode"
+      xmlns:tk="urn:teikit:ns"/>
 </xsl:stylesheet>

@@ -12,7 +12,7 @@
       <xsl:sequence select="tk:check-mode($mode)"/>
     </xsl:if>
     <xsl:variable name="raw" as="xs:string">
-      <xsl:value-of><xsl:apply-templates/></xsl:value-of>
+      <xsl:value-of><xsl:apply-templates/><xsl:call-template name="tk:text-legend"/></xsl:value-of>
     </xsl:variable>
     <xsl:value-of select="tk:layout($raw) || '&#10;'"/>
   </xsl:template>

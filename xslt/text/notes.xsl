@@ -105,4 +105,27 @@
     <xsl:value-of select="tk:sign-alt-label($kind, $mode) || $where || ': '
       || tk:render(node()) || $tk:LINE"/>
   </xsl:template>
+  <!-- The reading text's legend: what its marks are, and who made the insertions (the
+       source's editors and translator keep their square brackets, this edition's are
+       angle brackets; common/signs.xsl, tk:sign-mark). -->
+  <xsl:template name="tk:text-legend">
+    <xsl:if test="$mode = 'reading'">
+      <xsl:variable name="signs" as="element()*" select="(//text ! tk:sign-candidates(.))
+          [exists(tk:sign-kind(.))][tk:sign-placement(., 'reading') = 'inline']
+          [not(self::note)][tk:sign-mark(., 'reading', 'open') || tk:sign-mark(., 'reading', 'close') ne '']"/>
+      <xsl:if test="exists($signs)">
+        <xsl:value-of select="$tk:BLOCK || 'Signs' || $tk:LINE"/>
+        <xsl:for-each-group select="$signs" group-by="tk:sign-mark(., 'reading', 'open') || '…'
+            || tk:sign-mark(., 'reading', 'close')">
+          <xsl:variable name="makers" as="xs:string*" select="distinct-values(current-group()
+              ! map{'edition': 'this edition', 'source': 'the source''s editors or translator, as published',
+                    'unstated': 'an editor'}(tk:sign-maker(.)))"/>
+          <xsl:value-of select="normalize-space(current-grouping-key()) || ' '
+              || string-join(distinct-values(current-group() ! tk:sign-label(tk:sign-kind(.))), ', ')
+              || ': by ' || string-join($makers, '; ') || $tk:LINE"/>
+        </xsl:for-each-group>
+        <xsl:value-of select="$tk:BLOCK"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

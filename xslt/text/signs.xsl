@@ -31,11 +31,10 @@
        (matched by name, so that other elements are not asked for a sign kind). -->
   <xsl:template match="(ex | supplied | gloss | bibl | gap | unclear)[exists(tk:sign-kind(.))]"
                 priority="5">
-    <xsl:variable name="kind" as="xs:string" select="tk:sign-kind(.)"/>
     <xsl:if test="tk:sign-placement(., $mode) = 'inline'">
-      <xsl:value-of select="tk:sign-open($kind, $mode)"/>
+      <xsl:value-of select="tk:sign-mark(., $mode, 'open')"/>
       <xsl:apply-templates/>
-      <xsl:value-of select="tk:sign-close($kind, $mode)"/>
+      <xsl:value-of select="tk:sign-mark(., $mode, 'close')"/>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

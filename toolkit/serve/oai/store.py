@@ -74,8 +74,14 @@ class IndexReport:
 
 
 def default_db_path(src: str | os.PathLike) -> Path:
-    """``<SRC>/../.teikit/oai.sqlite`` (beside the source folder, not inside it)."""
-    return Path(src).resolve().parent / ".teikit" / "oai.sqlite"
+    """The index of a source folder in the user's state folder,
+    ``$XDG_STATE_HOME/teikit/oai/<folder name>-<hash of its path>.sqlite`` (default
+    ``~/.local/state``): one index per folder, kept between runs (deleted records stay
+    deleted), and never written into the edition's repository or a read-only corpus."""
+    folder = Path(src).resolve()
+    digest = hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:12]
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return base / "teikit" / "oai" / f"{folder.name or 'root'}-{digest}.sqlite"
 
 
 def local_identifier(stem: str) -> str:
