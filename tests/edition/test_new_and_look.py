@@ -204,3 +204,31 @@ def test_tei_introduction_on_the_home_page(tmp_path):
     site = info.site_info(load_config(tmp_path))
     intro = lxml.html.fromstring(f"<div>{site.introduction_html}</div>")
     assert " ".join(intro.text_content().split()) == "The letters were found in 1901."
+
+
+def test_citation_defaults_from_the_configuration(tmp_path, monkeypatch):
+    """publisher (only when the header names none), access date, URL under base_url."""
+    ed = tmp_path / "ed"
+    shutil.copytree(STYLED, ed)
+    with (ed / "teikit.toml").open("a") as f:
+        f.write('\n[citation]\npublisher = "Styled Project"\naccessed = "2026-01-31"\n')
+    text = (ed / "teikit.toml").read_text().replace(
+        'licence = "CC-BY-4.0"', 'licence = "CC-BY-4.0"\nbase_url = "https://example.org/s/"')
+    (ed / "teikit.toml").write_text(text)
+    monkeypatch.chdir(ed)
+    import json
+
+    run = invoke(["cite", "tei/letter.xml", "--style", "csl-json"])
+    assert_clean(run, {0})
+    (record,) = json.loads(run.stdout)
+    assert record["publisher"] == "Styled Project"
+    assert record["accessed"]["date-parts"] == [[2026, 1, 31]]
+    assert record["URL"] == "https://example.org/s/letter/letter.html"
+    run = invoke(["cite", "tei/letter.xml", "--style", "csl-json", "--accessed", "2025-05-05"])
+    assert json.loads(run.stdout)[0]["accessed"]["date-parts"] == [[2025, 5, 5]]
+    own = ed / "tei" / "own.xml"
+    own.write_text((ed / "tei" / "letter.xml").read_text().replace(
+        "<publicationStmt><p>A test fixture.</p>",
+        "<publicationStmt><publisher>Its Own Press</publisher>"))
+    run = invoke(["cite", "tei/own.xml", "--style", "csl-json"])
+    assert json.loads(run.stdout)[0]["publisher"] == "Its Own Press"
