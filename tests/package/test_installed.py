@@ -105,6 +105,11 @@ def test_schemas_lists_what_is_installed_with_its_tei_release(installed):
         assert f"  TEI P5 {TEI_VERSION}  packaged with teikit  {installed.venv}" in line, line
 
 
+def test_schemas_install_has_nothing_to_do(installed):
+    out = _ok(installed.run("schemas", "install")).stdout
+    assert out.startswith(f"tei_all: {installed.venv}") and "nothing to install" in out
+
+
 # -- validate ---------------------------------------------------------------------
 
 def test_validate_against_tei_all_by_its_published_address_offline(work):

@@ -89,7 +89,7 @@ def browser():
             drv.quit()
 
 
-def _wait(browser, script: str, timeout: float = 20):
+def _wait(browser, script: str, timeout: float = 60):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(browser, timeout).until(lambda b: b.execute_script(script))
@@ -105,7 +105,9 @@ def _search(browser, base: str, query: str) -> list[dict]:
 
 def _results(browser) -> list[dict]:
     _wait(browser, "const s = document.getElementById('tk-search-status').textContent;"
-                   "return s && s !== 'Searching…';")
+                   "return s && !s.endsWith('…');")
+    status = browser.find_element("id", "tk-search-status").text
+    assert "could not be loaded" not in status, status
     return browser.execute_script(
         "return [...document.querySelectorAll('.tk-result')].map(r => ({"
         " title: r.querySelector('h2 a').textContent,"

@@ -145,9 +145,15 @@ async function run(pfs) {
     (n > shown.length ? `; the first ${shown.length} are shown` : "") : "Nothing found.";
 }
 
-const pfs = await instances();
-await fillFilters(pfs);
-input.value = new URLSearchParams(location.search).get("q") || "";
-form.addEventListener("submit", (ev) => { ev.preventDefault(); run(pfs); });
-for (const s of fieldset.querySelectorAll("select")) { s.addEventListener("change", () => run(pfs)); }
-await run(pfs);
+try {
+  status.textContent = "Loading the search index…";
+  const pfs = await instances();
+  await fillFilters(pfs);
+  status.textContent = "";
+  input.value = new URLSearchParams(location.search).get("q") || "";
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); run(pfs); });
+  for (const s of fieldset.querySelectorAll("select")) { s.addEventListener("change", () => run(pfs)); }
+  await run(pfs);
+} catch (err) {
+  status.textContent = `The search index could not be loaded (${err}).`;
+}

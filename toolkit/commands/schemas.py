@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..edition import resources
 from ..validate import schemas as registry
 from .common import boundary
 
@@ -54,6 +55,10 @@ def install(force: bool) -> None:
     Example:
       teikit schemas install
     """
+    packaged = resources.packaged_tei_all()
+    if packaged is not None and not force:
+        click.echo(f"tei_all: {packaged} (packaged with teikit; nothing to install)")
+        return
     path = registry.install_tei_all(force=force)
     click.echo(f"tei_all: {path}")
 
