@@ -13,7 +13,7 @@ from ..errors import EXIT_INVALID, InputError
 from ..render import overrides
 from ..site import batch, info
 from ..site.progress import BuildProgress
-from .common import boundary, edition, pick, scope_for
+from .common import boundary, documents_folder, edition, pick, scope_for, site_folder
 
 
 @click.command()
@@ -79,12 +79,10 @@ def build(src: str | None, out: str | None, base_url: str | None, pdf: bool | No
         raise click.BadParameter("must be YYYY-MM-DD", param_hint="--accessed")
     batch.executor(executor_spec)  # an unknown executor is a usage error before any work
     cfg = edition(src)
-    src = src or str(cfg.documents if cfg and cfg.documents else
-                     cfg.root / "tei" if cfg else "tei/")
+    src = src or documents_folder(cfg)
     if not Path(src).exists():
         raise InputError("no such folder (give the folder of TEI documents)", file=src)
-    out = out or str(cfg.output if cfg and cfg.output else cfg.root / "site" if cfg
-                     else "site/")
+    out = out or site_folder(cfg)
     xsl = info.stylesheets(cfg)
     if xsl is not None:
         overrides.check(xsl)  # a broken override is reported once, before any work

@@ -66,6 +66,13 @@ def documents_folder(cfg) -> str:
     return str(cfg.documents or cfg.root / "tei")
 
 
+def site_folder(cfg) -> str:
+    """The folder of the built site: teikit.toml's output (default ROOT/site), else site/."""
+    if cfg is None:
+        return "site/"
+    return str(cfg.output or cfg.root / "site")
+
+
 def pick(option, configured, default):
     """A command-line option overrides the configuration, which overrides the default."""
     if option is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from .common import boundary, documents_folder, edition, pick, scope_for
+from .common import boundary, documents_folder, edition, pick, scope_for, site_folder
 from .index import db_option, repository_option
 
 _EMAIL = re.compile(r"\S+@(\S+\.)+\S+\Z")  # the pattern of OAI-PMH.xsd's emailType
@@ -73,8 +73,7 @@ def serve(src: str | None, host: str, port: int, site: str | None, db: str | Non
 
     cfg = edition(src)
     src = src or documents_folder(cfg)
-    if site is None:
-        site = str(cfg.output or cfg.root / "site") if cfg else "site/"
+    site = site or site_folder(cfg)
     if not Path(src).is_dir():
         raise InputError("no such folder", file=src)
     repository_id = pick(repository_id, cfg and cfg.oai_repository_id, "teikit.local")

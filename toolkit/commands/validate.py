@@ -11,7 +11,7 @@ import click
 
 from ..errors import EXIT_INVALID, EXIT_OK, TeikitError
 from ..xmlio import IncludeScope
-from .common import boundary, edition, emit
+from .common import boundary, documents_folder, edition, emit
 
 
 def _check_one(args: tuple[str, list[str] | None, IncludeScope | None]):
@@ -108,9 +108,7 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output:
     from ..xmlio import iter_xml_files
 
     cfg = edition(paths[0] if paths else None)
-    default = str(cfg.documents if cfg and cfg.documents else cfg.root / "tei" if cfg
-                  else "tei/")
-    files = list(iter_xml_files(list(paths) or [default]))
+    files = list(iter_xml_files(list(paths) or [documents_folder(cfg)]))
     names = list(schemas) or (cfg.schemas if cfg and cfg.schemas else None)
     if names:
         from ..validate import resolve_schemas
