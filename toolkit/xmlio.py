@@ -64,6 +64,14 @@ def secure_parser(recover: bool = False) -> etree.XMLParser:
     )
 
 
+def secure_pull_parser() -> etree.XMLPullParser:
+    """A feed parser with the same secure settings as :func:`secure_parser`, recovering
+    (for an editor's half-typed text: start and end events as far as it goes)."""
+    return etree.XMLPullParser(
+        events=("start", "end"), recover=True, resolve_entities="internal",
+        no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True)
+
+
 _ENTITY_REF = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#)\b|#)[^\W\d][\w.-]*;")
 
 
@@ -82,6 +90,44 @@ def _first_entity_reference(data: bytes) -> tuple[int, int] | None:
     return data.count(b"\n", 0, m.start()) + 1, m.start() - line_start + 1
 
 
+#: libxml2's parse errors, said as a reader needs them (what is wrong, what to write)
+_PARSE_MESSAGES = [
+    (re.compile(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)"),
+     'element "{0}" (line {1}) is not closed: expected the end-tag "</{0}>" before '
+     '"</{2}>"'),
+    (re.compile(r"Premature end of data in tag (\S+) line (\d+)"),
+     'the document ends inside element "{0}" (line {1}): expected its end-tag "</{0}>"'),
+    (re.compile(r"xmlParseEntityRef: no name|EntityRef: expecting ';'"),
+     '"&" must begin an entity or character reference ending in ";" '
+     '(write "&amp;" for an ampersand)'),
+    (re.compile(r"StartTag: invalid element name"),
+     '"<" must begin a tag (write "&lt;" for a less-than sign)'),
+    (re.compile(r"Unescaped '<' not allowed in attributes values"),
+     '"<" is not allowed in an attribute value (write "&lt;")'),
+    (re.compile(r"Specification mandates value for attribute (\S+)"),
+     'attribute "{0}" has no value (write {0}="…")'),
+    (re.compile(r"AttValue: \" or ' expected"), "an attribute value must be in quotes"),
+    (re.compile(r"Attribute (\S+) redefined"), 'attribute "{0}" is given twice'),
+    (re.compile(r"Extra content at the end of the document"),
+     "content after the end of the root element (a document has exactly one root element)"),
+    (re.compile(r"Couldn't find end of Start Tag (\S+)(?: line (\d+))?"),
+     'the start-tag of element "{0}" is not closed by ">"'),
+    (re.compile(r"Comment not terminated"), 'a comment is not closed by "-->"'),
+    (re.compile(r"CData section not finished"), 'a CDATA section is not closed by "]]>"'),
+    (re.compile(r"Start tag expected, '<' not found"),
+     "no XML here: a document must begin with an element (or the XML declaration)"),
+]
+
+
+def _readable(msg: str) -> str:
+    """libxml2's wording, rephrased (with what to write) where it is cryptic."""
+    for rx, text in _PARSE_MESSAGES:
+        m = rx.search(msg)
+        if m:
+            return text.format(*m.groups())
+    return msg
+
+
 def _error(exc: etree.XMLSyntaxError, file: str, data: bytes = b"") -> NotWellFormed:
     line, column = exc.position if exc.position else (exc.lineno or 0, exc.offset or 0)
     msg = (exc.msg or str(exc)).strip()
@@ -91,7 +137,8 @@ def _error(exc: etree.XMLSyntaxError, file: str, data: bytes = b"") -> NotWellFo
         msg = msg[: -len(suffix)]
     cls = UnsafeXML if any(m in msg for m in _UNSAFE_MARKERS) else NotWellFormed
     if "not defined" in msg and "Entity" in msg:
-        msg += " (external entities and DTDs are never loaded)"
+        msg += (" (external entities and DTDs are never loaded: write the character itself "
+                "or a character reference such as &#160;)")
     elif "Excessive depth" in msg:
         msg = (f"elements nested deeper than {limits.MAX_DEPTH} levels: refused "
                "(teikit's documented depth limit)")
@@ -99,6 +146,8 @@ def _error(exc: etree.XMLSyntaxError, file: str, data: bytes = b"") -> NotWellFo
         msg = ("entity expansion too large (an entity bomb?): refused; "
                "libxml2 says: " + msg)
         line, column = _first_entity_reference(data) or (line, column)
+    else:
+        msg = _readable(msg)
     return cls(msg, file=file, line=line or 1, column=column or 1)
 
 

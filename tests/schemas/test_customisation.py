@@ -83,7 +83,10 @@ def test_telegram_passes_project_rules():
 @pytest.mark.parametrize("case", SCH_CASES, ids=lambda c: c["file"])
 def test_schematron_fixture_fails_with_rule_and_line(case):
     messages = _validate_json(BROKEN / case["file"])
-    sch = [m for m in messages if m.get("source") == "schematron" or m.get("rule")]
+    # the project's rules (teikit's own dangling-pointer warnings, source "pointers",
+    # are not among them: they say the same of dangling-ref.xml, as warnings)
+    sch = [m for m in messages if m.get("source") == "schematron"
+           or (m.get("rule") and m.get("source") != "pointers")]
     hits = [m for m in sch if m.get("rule") == case["rule"]
             and m.get("line") == int(case["line"]) and case["message"] in m.get("message", "")]
     assert hits, sch

@@ -76,7 +76,8 @@ def test_unknown_remote_model_says_not_fetched():
 
 def test_duplicate_id_reported_with_line_and_column():
     result = run(FIX / "duplicate-id.xml")
-    assert 'duplicate-id.xml:14:21: error: duplicate xml:id "p1" [xml:id]' in result.stdout
+    assert ('duplicate-id.xml:14:21: error: duplicate xml:id "p1" (first defined on line 13) '
+            '[xml:id]') in result.stdout
 
 
 def test_junit_is_valid_xml_with_counts():

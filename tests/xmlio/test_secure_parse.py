@@ -82,3 +82,20 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
             raise RuntimeError("boom")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@pytest.mark.parametrize("text,says", [
+    ("<a><b></a>", 'element "b" (line 1) is not closed: expected the end-tag "</b>" before "</a>"'),
+    ("<a>\n<b>", 'the document ends inside element "b" (line 2): expected its end-tag "</b>"'),
+    ("<a>x & y</a>", 'write "&amp;" for an ampersand'),
+    ("<a>1 < 2</a>", 'write "&lt;" for a less-than sign'),
+    ("<a/><b/>", "a document has exactly one root element"),
+    ("<a x></a>", 'attribute "x" has no value'),
+    ("<a x='1' x='2'/>", 'attribute "x" is given twice'),
+])
+def test_parse_errors_say_what_to_write(text, says):
+    """libxml2's terse wording is rephrased: what is wrong and what is expected (as
+    jing's parser, Xerces, does: "must be terminated by the matching end-tag")."""
+    with pytest.raises(NotWellFormed) as info:
+        xmlio.parse_bytes(text.encode())
+    assert says in info.value.message

@@ -27,8 +27,8 @@ from ..errors import Issue, NotWellFormed, SchemaError, TeikitError
 from . import schemas as registry
 from .models import Resolved
 
-__all__ = ["FileReport", "ValidationError", "check", "is_valid", "iter_errors",
-           "resolve_schemas", "validate"]
+__all__ = ["Cancelled", "FileReport", "ValidationError", "check", "is_valid", "iter_errors",
+           "resolve_schemas", "schemas_for", "validate"]
 
 NOT_RUN, VALID, INVALID = "not-run", "valid", "invalid"
 _ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
@@ -179,21 +179,45 @@ def _tolerant_parse(path: str, data: bytes, first: NotWellFormed,
     tree = root.getroottree()
     if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
         xmlio.resolve_xincludes(tree, path, scope, data)
-    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message), rule="xml:id",
-                    source="xml") for e in log]
+    first = _first_ids(tree)
+    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message, first),
+                    rule="xml:id", source="xml") for e in log]
     return tree, issues
 
 
-def _id_message(msg: str) -> str:
+def _first_ids(tree: etree._ElementTree) -> dict[str, int]:
+    """Each xml:id's first line (for "duplicate" messages)."""
+    out: dict[str, int] = {}
+    for el in tree.getroot().iter(etree.Element):
+        value = el.get(_XML_ID)
+        if value is not None and value not in out:
+            out[value] = el.sourceline or 0
+    return out
+
+
+def _id_message(msg: str, first: dict[str, int] | None = None) -> str:
+    """libxml2's ID errors in jing's words."""
     m = re.match(r"ID (\S+) already defined", msg)
-    return f"duplicate xml:id \"{m.group(1)}\"" if m else " ".join(msg.split())
+    if m:
+        line = (first or {}).get(m.group(1))
+        where = f" (first defined on line {line})" if line else ""
+        return f"duplicate xml:id \"{m.group(1)}\"{where}"
+    if "is not an NCName" in msg or "DTD_XMLID_VALUE" in msg:
+        return 'value of attribute "xml:id" is invalid; must be an XML name without colons'
+    return " ".join(msg.split())
 
 
-def load(path: str | os.PathLike, scope: xmlio.IncludeScope | None = None
+def load(path: str | os.PathLike, data: bytes | None = None,
+         scope: xmlio.IncludeScope | None = None
          ) -> tuple[etree._ElementTree, list[Issue], list[str]]:
-    """Parse securely; the tree, xml:id issues, and the source lines (for columns)."""
+    """Parse securely; the tree, xml:id issues, and the source lines (for columns).
+
+    ``data``: the document's bytes when they are not (yet) those on disk (an editor's
+    buffer); ``path`` still locates it (relative schemas, XIncludes, messages).
+    ``scope``: where its XIncludes may read (default: its folder)."""
     file = str(path)
-    data = xmlio.read_bytes(path)
+    if data is None:
+        data = xmlio.read_bytes(path)
     try:
         tree = xmlio.parse_file_bytes(data, path, scope=scope)
         issues: list[Issue] = []
@@ -245,7 +269,21 @@ def _unique_ids(tree: etree._ElementTree) -> etree._ElementTree:
     return copy
 
 
-def _engines(tree, file, lines, schemas, id_errors: bool = False
+def schemas_for(tree: etree._ElementTree, file: str, names: Iterable[str] | None = None
+                ) -> list[Resolved]:
+    """The schemas a document is checked against: ``names`` (as --schema values) when
+    given, else those its xml-model PIs declare, else tei_all (as :func:`check`)."""
+    if names is not None:
+        return resolve_schemas(names)
+    return _document_schemas(tree, file)[0]
+
+
+class Cancelled(Exception):
+    """A check was stopped between engines because its result is no longer wanted
+    (the language server: a newer keystroke)."""
+
+
+def _engines(tree, file, lines, schemas, id_errors: bool = False, stop=None
              ) -> Iterator[tuple[Resolved | None, list[Issue]]]:
     resolved, warnings = (_document_schemas(tree, file) if schemas is None
                           else (resolve_schemas(schemas), []))
@@ -253,15 +291,22 @@ def _engines(tree, file, lines, schemas, id_errors: bool = False
         yield None, warnings
     grammar_tree = _unique_ids(tree) if id_errors else tree
     for r in resolved:
+        if stop is not None and stop():
+            raise Cancelled(file)
         yield r, _run(tree if r.kind == "schematron" else grammar_tree, r, file, lines)
+    from .pointers import dangling
+
+    grammars = [r.path for r in resolved if r.kind == "relaxng"]
+    yield None, dangling(tree, file, grammars[0] if grammars else None, lines)
 
 
-def _source(source, file, scope: xmlio.IncludeScope | None = None):
+def _source(source, file, data: bytes | None = None,
+            scope: xmlio.IncludeScope | None = None):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
         tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
         return tree, [], [], file or tree.docinfo.URL or "-"
-    tree, issues, lines = load(source, scope)
+    tree, issues, lines = load(source, data, scope)
     return tree, issues, lines, file or str(source)
 
 
@@ -282,16 +327,21 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
 
 
 def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
+          data: bytes | None = None, stop=None,
           scope: xmlio.IncludeScope | None = None) -> FileReport:
-    """The full report for one document: verdicts per engine and every issue; a path's
-    XIncludes resolve inside ``scope`` (default: its folder)."""
+    """The full report for one document: verdicts per engine and every issue.
+
+    ``data``: the bytes of the document at path ``source`` when they differ from the
+    file's (an editor's unsaved buffer). ``stop``: a callable asked between engines;
+    when it answers true, :class:`Cancelled` is raised. ``scope``: where a path's
+    XIncludes may read (default: its folder)."""
     schemas = list(schemas) if schemas is not None else None
     try:
-        tree, early, lines, file = _source(source, file, scope)
+        tree, early, lines, file = _source(source, file, data, scope)
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
-    for r, issues in _engines(tree, file, lines, schemas, bool(early)):
+    for r, issues in _engines(tree, file, lines, schemas, bool(early), stop):
         report.issues.extend(issues)
         if r is None:
             continue

@@ -27,14 +27,13 @@ from . import rng_messages as d
 from .rng import (
     Grammar,
     Node,
+    QName,
     RngSchema,
     document_vocabulary,
     load_schema,
     nc_matches,
     split_clark,
 )
-
-_MAX_LISTED = 12  # names listed in an "expected ..." before "…"
 
 
 def compile_schema(schema: str | Path) -> RngSchema:
@@ -58,7 +57,8 @@ def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str,
     if compiled is None:  # even the start pattern cannot match this root
         msg = f'element "{_name(root)}" not allowed here'
         if s.grammar is not None:
-            msg += _expected(d.first_names(s.grammar, s.grammar.start), False)
+            msg += _expected(d.first_qnames(s.grammar, s.grammar.start), False, root,
+                             root_level=True)
         return [_issue(file, root, lines, msg)]
     issues = _explain_all(s.grammar, tree, compiled.error_log, file, lines)
     return sorted({(i.line, i.column, i.message): i for i in issues}.values())
@@ -69,17 +69,26 @@ def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str,
 
 def _explain_all(g: Grammar | None, tree: etree._ElementTree, log, file: str,
                  lines: list[str]) -> list[Issue]:
-    """jing-like issues for an invalid document; libxml2's own if none can be found."""
+    """jing-like issues for an invalid document.
+
+    Every element is checked against the full grammar with derivatives (the root
+    against the start pattern). Should that find nothing while libxml2 judged the
+    document invalid, libxml2's own entries are translated into the same kind of
+    message (what was found, what the grammar expects there), never passed on raw
+    unless nothing at all can be said about them.
+    """
     out: list[Issue] = []
     if g is not None:
         checker = _Checker(g, file, lines)
-        for el in tree.getroot().iter(etree.Element):
+        root = tree.getroot()
+        out += checker.check_root(root)
+        for el in root.iter(etree.Element):
             out += checker.check(el)
     if not out:  # never report an invalid document without a reason
         for entry in log:
             els = [e for e in tree.getroot().iter(etree.Element) if e.sourceline == entry.line]
-            out.append(_issue(file, els[0] if els else tree.getroot(), lines,
-                              _clean(entry.message)))
+            el = els[0] if els else tree.getroot()
+            out.append(_issue(file, el, lines, _translate(g, entry.message, el)))
     return out
 
 
@@ -95,6 +104,17 @@ class _Checker:
         self.seq_cache: dict[tuple, list[tuple[int | None, str]]] = {}
         self.attr_cache: dict[tuple[int, str], list[Node]] = {}
 
+    def check_root(self, root: etree._Element) -> list[Issue]:
+        """The root against the grammar's start pattern (jing: "not allowed here;
+        expected element "TEI" or "teiCorpus" (with xmlns=…)")."""
+        start = self.g.start
+        if d.deriv(self.g, start, _qn(root)) is not d.NOT_ALLOWED:
+            return []
+        where = "anywhere" if not self.g.patterns_for(_qn(root)) else "here"
+        msg = f'element "{_name(root)}" not allowed {where}'
+        msg += _expected(d.first_qnames(self.g, start), False, root, root_level=True)
+        return [_issue(self.file, root, self.lines, msg)]
+
     def check(self, el: etree._Element) -> list[Issue]:
         pats = self.g.patterns_for(_qn(el))
         if not pats:
@@ -102,15 +122,16 @@ class _Checker:
         pat = pats[0]
         out = []
         kids = list(el.iterchildren(etree.Element))
-        key = (id(pat), tuple(_qn(k) for k in kids))
+        text_at = _text_positions(el, kids) if not _allows_text(self.g, pat) else ()
+        key = (id(pat), tuple(_qn(k) for k in kids), tuple(text_at), _context_ns(el))
         if key not in self.seq_cache:
-            self.seq_cache[key] = _children_problems(self.g, pat, kids)
+            self.seq_cache[key] = _children_problems(self.g, pat, kids, el, text_at)
         for index, msg in self.seq_cache[key]:
-            out.append(_issue(self.file, el if index is None else kids[index], self.lines, msg))
-        if not _allows_text(self.g, pat) and any(
-                t and t.strip() for t in [el.text] + [c.tail for c in el.iterchildren()]):
-            out.append(_issue(self.file, el, self.lines,
-                              f'text not allowed here, in element "{_name(el)}"'))
+            if isinstance(index, tuple):  # text before child index[1] (or at the end)
+                out.append(_text_issue(self.file, el, kids, index[1], self.lines, msg))
+            else:
+                out.append(_issue(self.file, el if index is None else kids[index],
+                                  self.lines, msg))
         if el.attrib or _required(self.g, pat):
             out += self.attributes(el, pat)
         return out
@@ -131,7 +152,7 @@ class _Checker:
                 names = sorted({_attr_label(a) for a in allowed} - {None})
                 msg = f'attribute "{shown}" not allowed here'
                 if names:
-                    msg += "; expected attribute " + _or_list([f'"{n}"' for n in names], None)
+                    msg += "; expected attribute " + _or_list([f'"{n}"' for n in names])
                 out.append(_issue(self.file, el, self.lines, msg))
             elif not _value_ok(self.g, match[0], value):
                 msg = f'value of attribute "{shown}" is invalid'
@@ -145,31 +166,113 @@ class _Checker:
         return out
 
 
-def _children_problems(g: Grammar, pat: Node, kids: list[etree._Element]
-                       ) -> list[tuple[int | None, str]]:
-    """Problems with a child sequence: (child index or None for the parent, message)."""
+def _children_problems(g: Grammar, pat: Node, kids: list[etree._Element],
+                       el: etree._Element, text_at: tuple[int, ...] = ()
+                       ) -> list[tuple[int | tuple | None, str]]:
+    """Problems with a child sequence: (child index, None for the parent, or ("text", i)
+    for character data before child i, with a message).
+
+    ``text_at``: indexes of the children that non-space text precedes (len(kids) for
+    text at the end), given only when the element's content allows no text."""
     p = d.content(pat)
-    out: list[tuple[int | None, str]] = []
+    out: list[tuple[int | tuple | None, str]] = []
+    texts = set(text_at)
+    mixed = _allows_text(g, pat)
     for i, child in enumerate(kids):
+        if i in texts:
+            out.append((("text", i), "text not allowed here" + _expected(
+                d.first_qnames(g, p), d.nullable(g, p), el)))
         q = _qn(child)
         nxt = d.deriv(g, p, q)
         if nxt is d.NOT_ALLOWED:
-            where = "anywhere" if not g.patterns_for(q) else "here"
+            if not g.patterns_for(q):
+                where = "anywhere"
+            else:
+                where = "yet" if d.allowed_later(g, p, q) else "here"
             msg = f'element "{_name(child)}" not allowed {where}'
-            out.append((i, msg + _expected(d.first_names(g, p), d.nullable(g, p))))
+            out.append((i, msg + _expected(d.first_qnames(g, p), d.nullable(g, p), child,
+                                           missing=where == "yet", text=mixed)))
             continue  # skip the child, as jing does, and go on
         p = nxt
+    if len(kids) in texts:
+        out.append((("text", len(kids)), "text not allowed here" + _expected(
+            d.first_qnames(g, p), d.nullable(g, p), el)))
     if not d.nullable(g, p):
-        req = d.first_names(g, p)
+        req = d.first_qnames(g, p)
         msg = f'element "{etree.QName(pat.kids[0].text or "").localname}" incomplete'
         if pat.kids[0].kind != "name":
             msg = "element incomplete"
-        if len(req) == 1:
-            msg += f'; missing required element "{req[0]}"'
-        else:
-            msg += _expected(req, False)
-        out.append((None, msg))
+        out.append((None, msg + _expected(req, False, el, missing=True, inside=True)))
     return out
+
+
+def _text_positions(el: etree._Element, kids: list[etree._Element]) -> list[int]:
+    """Indexes of the children that non-space character data precedes (len(kids): at
+    the end)."""
+    out = []
+    if el.text and el.text.strip():
+        out.append(0)
+    for i, k in enumerate(kids):
+        if k.tail and k.tail.strip():
+            out.append(i + 1)
+    return out
+
+
+def _text_issue(file: str, el: etree._Element, kids: list[etree._Element], before: int,
+                lines: list[str], message: str) -> Issue:
+    """An issue at the first non-space character of the text before child ``before``."""
+    if before == 0:
+        text, line = el.text or "", el.sourceline or 0
+    else:
+        prev = kids[before - 1]
+        text = prev.tail or ""
+        line = max((e.sourceline or 0) for e in prev.iter())
+        line += sum((e.text or "").count("\n") + (e.tail or "").count("\n")
+                    for e in prev.iter() if e is not prev) + (prev.text or "").count("\n")
+        if before < len(kids) and kids[before].sourceline:
+            line = kids[before].sourceline - text.count("\n")  # exact when the next tag
+    lead = text[: len(text) - len(text.lstrip())]
+    line += lead.count("\n")
+    column = 1
+    if 0 < line <= len(lines):
+        stripped = text.strip()
+        found = lines[line - 1].find(stripped.split("\n", 1)[0][:40]) if stripped else -1
+        column = found + 1 if found >= 0 else 1
+    return Issue(file, line, column, "error", message, None,
+                 path=el.getroottree().getpath(el) + "/text()", source="relaxng")
+
+
+_LIBXML2 = [  # libxml2's RELAX NG messages, translated with the grammar's expectations
+    (re.compile(r"Did not expect element (\S+) there"), "unexpected"),
+    (re.compile(r"Expecting element (\S+), got (\S+)"), "expecting"),
+    (re.compile(r"Element (\S+) has extra content: (\S+)"), "extra"),
+    (re.compile(r"Expecting an element (\S+), got nothing"), "missing"),
+    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "attribute"),
+]
+
+
+def _translate(g: Grammar | None, message: str, el: etree._Element) -> str:
+    """libxml2's message about ``el`` in jing's words, with what the grammar expects."""
+    message = _clean(message)
+    for rx, kind in _LIBXML2:
+        m = rx.search(message)
+        if m is None:
+            continue
+        if kind == "missing":
+            return f'element "{_name(el)}" incomplete; missing required element "{m.group(1)}"'
+        if kind == "attribute":
+            return f'attribute "{m.group(1)}" not allowed here'
+        if kind == "extra" and m.group(2) == "text":
+            return f'text not allowed here, in element "{_name(el)}"'
+        found = m.group(2) if kind in ("expecting", "extra") else m.group(1)
+        msg = f'element "{found}" not allowed here'
+        if kind == "expecting":
+            return msg + f'; expected element "{m.group(1)}"'
+        parent = el.getparent()
+        if g is not None and parent is None:
+            return msg + _expected(d.first_qnames(g, g.start), False, el, root_level=True)
+        return msg
+    return message
 
 
 _ALLOWS_TEXT: dict[int, bool] = {}
@@ -201,6 +304,7 @@ def _required(g: Grammar, pat: Node) -> list[Node]:
 # cache, so their Nodes live (and their ids stay unique) for the whole process.
 _VALUE_SCHEMAS: dict[int, etree.RelaxNG | None] = {}
 _VALUE_CACHE: dict[tuple[int, str], bool] = {}
+_VALUE_CACHE_MAX = 200_000
 
 
 def _value_ok(g: Grammar, attr: Node, value: str) -> bool:
@@ -217,6 +321,8 @@ def _value_ok(g: Grammar, attr: Node, value: str) -> bool:
             return True
         doc = etree.Element("v")
         doc.set("a", value)
+        if len(_VALUE_CACHE) >= _VALUE_CACHE_MAX:  # a long-lived process (teikit lsp)
+            _VALUE_CACHE.clear()
         _VALUE_CACHE[key] = _VALUE_SCHEMAS[id(attr)].validate(doc.getroottree())
     return _VALUE_CACHE[key]
 
@@ -235,22 +341,63 @@ def _value_expectation(g: Grammar, attr: Node) -> str:
 # ----------------------------------------------------------------------------- helpers
 
 
-def _expected(names: list[str], can_end: bool) -> str:
+def _expected(names: list[QName], can_end: bool, context: etree._Element,
+              missing: bool = False, inside: bool = False, root_level: bool = False,
+              text: bool = False) -> str:
+    """``; expected the element end-tag or element "a", "b" or "c"`` as jing writes it:
+    names of the context's default namespace bare, others with a prefix in scope or a
+    made-up one, and the namespace declaration they need in brackets. ``missing``: one
+    required element is named as "missing required element" (``inside``: the
+    context is the parent itself, not a child of it)."""
+    shown, note = _display_names(names, context, inside or root_level)
+    if missing and len(shown) == 1 and not can_end:
+        return f'; missing required element {shown[0]}' + note
     parts = []
     if can_end:
         parts.append("the element end-tag")
-    if names:
-        shown = [f'"{n}"' for n in sorted(set(names))]
-        if len(shown) > _MAX_LISTED:
-            shown = shown[:_MAX_LISTED] + [f"… ({len(set(names)) - _MAX_LISTED} more)"]
-        parts.append("element " + ", ".join(shown))
-    return "; expected " + " or ".join(parts) if parts else ""
+    if text:
+        parts.append("text")
+    if shown:
+        parts.append("element " + _or_list(shown))
+    return ("; expected " + _or_list(parts) + note) if parts else ""
 
 
-def _or_list(items: list[str], limit: int | None = _MAX_LISTED) -> str:
-    """``"a", "b" or "c"``; at most ``limit`` items (attributes are all listed, as jing)."""
-    if limit is not None and len(items) > limit:
-        items = items[:limit] + [f"… ({len(items) - limit} more)"]
+def _display_names(names: list[QName], context: etree._Element, inside: bool
+                   ) -> tuple[list[str], str]:
+    """Quoted display names, sorted, and the namespace note jing adds ("(with
+    xmlns="…")" when the names' namespace is not the default one in scope)."""
+    holder = context if inside or context.getparent() is None else context.getparent()
+    nsmap = holder.nsmap
+    default = nsmap.get(None, "")
+    by_uri = {uri: p for p, uri in nsmap.items() if p}
+    uris = {ns for ns, _ in names if ns != default and ns not in by_uri and ns}
+    declared: dict[str, str] = {}
+    note = ""
+    if uris:
+        if len(uris) == 1 and not any(ns == default for ns, _ in names):
+            (uri,) = uris
+            declared[uri] = ""
+            note = f' (with xmlns="{uri}")'
+        else:
+            for n, uri in enumerate(sorted(uris)):
+                declared[uri] = "ns" if n == 0 else f"ns{n + 1}"
+            note = " (with " + " and ".join(f'xmlns:{p}="{u}"' for u, p in
+                                              sorted(declared.items(), key=lambda x: x[1])) + ")"
+    out = []
+    for ns, local in names:
+        if ns == default:
+            out.append(local)
+        elif ns in by_uri:
+            out.append(f"{by_uri[ns]}:{local}")
+        elif ns in declared:
+            out.append(f"{declared[ns]}:{local}" if declared[ns] else local)
+        else:
+            out.append(local)
+    return [f'"{n}"' for n in sorted(set(out))], note
+
+
+def _or_list(items: list[str]) -> str:
+    """``"a", "b" or "c"`` (everything listed, as jing does)."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
@@ -271,6 +418,11 @@ def _attr_name(name: str, el: etree._Element) -> str:
         return "xml:" + q.localname
     prefix = next((p for p, u in el.nsmap.items() if u == q.namespace and p), None)
     return f"{prefix}:{q.localname}" if prefix else q.localname
+
+
+def _context_ns(el: etree._Element) -> tuple:
+    """What the wording of an element's messages depends on besides its names."""
+    return tuple(sorted(el.nsmap.items(), key=lambda kv: (kv[0] or "", kv[1])))
 
 
 def _qn(el: etree._Element) -> tuple[str, str]:

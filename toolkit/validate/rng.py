@@ -41,6 +41,7 @@ from ..errors import SchemaError
 from ..xmlio import parse
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
+A_DOC = "{http://relaxng.org/ns/compatibility/annotations/1.0}documentation"
 QName = tuple[str, str]  # (namespace URI, local name)
 
 #: Patterns whose notAllowed child makes the whole notAllowed (4.19).
@@ -62,6 +63,8 @@ class Node:
     kids: list[Node] = field(default_factory=list)
     text: str | None = None
     xml: str | None = field(default=None, repr=False)  # serialisation, once computed
+    #: the pattern's a:documentation (elements, attributes, values), for the editor
+    doc: str | None = field(default=None, repr=False)
 
     def to_xml(self, out: list[str]) -> None:
         """Append this pattern as RNG XML (memoised: grammar Nodes are never mutated)."""
@@ -99,6 +102,14 @@ def _qname(value: str, el: etree._Element, default_ns: str) -> QName:
                                   file=el.base, line=el.sourceline or 0)
         return ns, local
     return default_ns, value
+
+
+def _documentation(el: etree._Element | None) -> str | None:
+    """The text of an a:documentation element, whitespace normalised (None if empty)."""
+    if el is None:
+        return None
+    text = " ".join("".join(el.itertext()).split())
+    return text or None
 
 
 def _name_node(qn: QName) -> Node:
@@ -190,7 +201,7 @@ class _Loader:
             body = [self.pattern(c, ns, dl) for c in kids]
             if kind == "attribute" and not body:
                 body = [Node("text")]
-            return Node(kind, kids=[nc, *body])
+            return Node(kind, kids=[nc, *body], doc=_documentation(el.find(A_DOC)))
         if kind == "ref":
             return Node("ref", {"name": el.get("name", "")})
         if kind == "data":
@@ -208,7 +219,9 @@ class _Loader:
             attrs = ({"type": el.get("type", ""), "datatypeLibrary": dl} if el.get("type")
                      else {"datatypeLibrary": ""})
             attrs["ns"] = ns
-            return Node("value", attrs, text=el.text or "")
+            after = el.getnext()
+            doc = _documentation(after) if after is not None and after.tag == A_DOC else None
+            return Node("value", attrs, text=el.text or "", doc=doc)
         if kind in ("empty", "text", "notAllowed"):
             return Node(kind)
         kids = [self.pattern(c, ns, dl) for c in _rng_children(el)]

@@ -166,6 +166,46 @@ def first_names(g: Grammar, p: Pat) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def first_qnames(g: Grammar, p: Pat) -> list[QName]:
+    """The (namespace, local name) of the elements that may come next (wildcards
+    give none: see :func:`first_names`)."""
+    return list(dict.fromkeys(q for el in next_elements(g, p) for q in nc_names(el.kids[0])))
+
+
+def next_elements(g: Grammar, p: Pat) -> list[Node]:
+    """The element patterns that may come next in ``p`` (for messages and completion)."""
+    if isinstance(p, tuple):
+        k = p[0]
+        if k == "g":
+            first = next_elements(g, p[1])
+            return first + next_elements(g, p[2]) if nullable(g, p[1]) else first
+        if k in ("c", "i"):
+            return next_elements(g, p[1]) + next_elements(g, p[2])
+        if k == "z":
+            return next_elements(g, p[1])
+        return []
+    return g.first(p)
+
+
+def allowed_later(g: Grammar, p: Pat, q: QName, depth: int = 3) -> bool:
+    """Whether an element named ``q``, not allowed now, would be after some of the
+    elements ``p`` expects first (jing's "not allowed yet" rather than "here")."""
+    frontier, seen = [p], {id(p)}
+    for _ in range(depth):
+        nxt = []
+        for state in frontier:
+            for name in first_qnames(g, state):
+                after = deriv(g, state, name)
+                if after is NOT_ALLOWED or id(after) in seen:
+                    continue
+                if deriv(g, after, q) is not NOT_ALLOWED:
+                    return True
+                seen.add(id(after))
+                nxt.append(after)
+        frontier = nxt[:64]
+    return False
+
+
 def _shallow(g: Grammar, p: Node, seen: set[str] | None = None) -> Iterable[Node]:
     """Nodes of an element's content, following refs but not entering child elements."""
     seen = set() if seen is None else seen
@@ -197,6 +237,15 @@ def values(g: Grammar, p: Node) -> set[str] | None:
     """The enumerated values of an attribute's content (None if it has none)."""
     vals = {(n.text or "").strip() for n in _shallow(g, p) if n.kind == "value"}
     return vals or None
+
+
+def value_nodes(g: Grammar, p: Node) -> list[Node]:
+    """The ``value`` patterns of an attribute's content (with their documentation)."""
+    out: dict[str, Node] = {}
+    for n in _shallow(g, p):
+        if n.kind == "value":
+            out.setdefault((n.text or "").strip(), n)
+    return [out[k] for k in sorted(out)]
 
 
 def has_data(g: Grammar, p: Node) -> bool:
