@@ -9,8 +9,10 @@ code and the ``xsl:message`` output.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -26,6 +28,19 @@ _LOCK = threading.RLock()  # saxonche objects are not thread-safe; one transform
 _PROC = None
 _CACHE: dict[tuple[str, float], Any] = {}
 _CODE = re.compile(r"\b((?:tk|err):E?[A-Z]*\d{4}|[A-Z]{4}\d{4})\b")
+
+
+_SCRATCH: Path | None = None
+
+
+def scratch_dir() -> Path:
+    """A folder of this process for stylesheets the toolkit writes before compiling them
+    (Schematron compiled to XSLT, an edition's rewritten overrides); removed at exit."""
+    global _SCRATCH
+    if _SCRATCH is None:
+        _SCRATCH = Path(tempfile.mkdtemp(prefix="teikit-"))
+        atexit.register(shutil.rmtree, _SCRATCH, True)
+    return _SCRATCH
 
 
 def processor():

@@ -16,14 +16,17 @@ from .. import xmlio
 from ..edition.resources import stylesheet
 from ..saxon import transform
 from .html import render_html
+from .overrides import Stylesheets
 
 MODES = ("reading", "diplomatic")
 
 
 def render_text(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-                **_options) -> str:
-    """Plain text of both texts; ``mode`` is ``reading`` or ``diplomatic``."""
-    text = transform(stylesheet("text"), tree, file=file, params={"mode": mode}).text
+                stylesheets: Stylesheets | None = None, **_options) -> str:
+    """Plain text of both texts; ``mode`` is ``reading`` or ``diplomatic``;
+    ``stylesheets``: the edition's own (:mod:`toolkit.render.overrides`)."""
+    xsl = stylesheets.path("text") if stylesheets else stylesheet("text")
+    text = transform(xsl, tree, file=file, params={"mode": mode}).text
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -43,9 +46,10 @@ RENDERERS: dict[str, Callable[..., str | bytes]] = {
 
 
 def render(path: str | os.PathLike, to: str = "text", mode: str = "reading",
-           **options) -> str | bytes:
-    """Parse ``path`` securely and render it to the output ``to``."""
+           scope: xmlio.IncludeScope | None = None, **options) -> str | bytes:
+    """Parse ``path`` securely (XIncludes inside ``scope``, default the document's
+    folder) and render it to the output ``to``."""
     if to not in RENDERERS:
         raise ValueError(f"unknown output {to!r}; expected one of {sorted(RENDERERS)}")
-    tree = xmlio.parse_tei(path)
+    tree = xmlio.parse_tei(path, scope=scope)
     return RENDERERS[to](tree, file=str(path), mode=mode, **options)

@@ -162,8 +162,9 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def _tolerant_parse(path: str, data: bytes,
-                    first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
+def _tolerant_parse(path: str, data: bytes, first: NotWellFormed,
+                    scope: xmlio.IncludeScope | None = None
+                    ) -> tuple[etree._ElementTree, list[Issue]]:
     """Re-parse a document whose only problems are duplicate or malformed xml:ids.
 
     libxml2 treats them as fatal; they are validity errors, so the document is parsed
@@ -177,7 +178,7 @@ def _tolerant_parse(path: str, data: bytes,
         raise first
     tree = root.getroottree()
     if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
-        xmlio.resolve_xincludes(tree, path)
+        xmlio.resolve_xincludes(tree, path, scope, data)
     first = _first_ids(tree)
     issues = [Issue(path, e.line, e.column, "error", _id_message(e.message, first),
                     rule="xml:id", source="xml") for e in log]
@@ -206,22 +207,24 @@ def _id_message(msg: str, first: dict[str, int] | None = None) -> str:
     return " ".join(msg.split())
 
 
-def load(path: str | os.PathLike, data: bytes | None = None
+def load(path: str | os.PathLike, data: bytes | None = None,
+         scope: xmlio.IncludeScope | None = None
          ) -> tuple[etree._ElementTree, list[Issue], list[str]]:
     """Parse securely; the tree, xml:id issues, and the source lines (for columns).
 
     ``data``: the document's bytes when they are not (yet) those on disk (an editor's
-    buffer); ``path`` still locates it (relative schemas, XIncludes, messages)."""
+    buffer); ``path`` still locates it (relative schemas, XIncludes, messages).
+    ``scope``: where its XIncludes may read (default: its folder)."""
     file = str(path)
     if data is None:
         data = xmlio.read_bytes(path)
     try:
-        tree = xmlio.parse_file_bytes(data, path)
+        tree = xmlio.parse_file_bytes(data, path, scope=scope)
         issues: list[Issue] = []
     except NotWellFormed as exc:
         if "ID " not in exc.message and "xml:id" not in exc.message:
             raise
-        tree, issues = _tolerant_parse(file, data, exc)
+        tree, issues = _tolerant_parse(file, data, exc, scope)
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -297,12 +300,13 @@ def _engines(tree, file, lines, schemas, id_errors: bool = False, stop=None
     yield None, dangling(tree, file, grammars[0] if grammars else None, lines)
 
 
-def _source(source, file, data: bytes | None = None):
+def _source(source, file, data: bytes | None = None,
+            scope: xmlio.IncludeScope | None = None):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
         tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
         return tree, [], [], file or tree.docinfo.URL or "-"
-    tree, issues, lines = load(source, data)
+    tree, issues, lines = load(source, data, scope)
     return tree, issues, lines, file or str(source)
 
 
@@ -323,15 +327,17 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
 
 
 def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
-          data: bytes | None = None, stop=None) -> FileReport:
+          data: bytes | None = None, stop=None,
+          scope: xmlio.IncludeScope | None = None) -> FileReport:
     """The full report for one document: verdicts per engine and every issue.
 
     ``data``: the bytes of the document at path ``source`` when they differ from the
     file's (an editor's unsaved buffer). ``stop``: a callable asked between engines;
-    when it answers true, :class:`Cancelled` is raised."""
+    when it answers true, :class:`Cancelled` is raised. ``scope``: where a path's
+    XIncludes may read (default: its folder)."""
     schemas = list(schemas) if schemas is not None else None
     try:
-        tree, early, lines, file = _source(source, file, data)
+        tree, early, lines, file = _source(source, file, data, scope)
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))

@@ -10,11 +10,8 @@ of its own (cached per RNG file) and reported apart from the RELAX NG verdict.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import re
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from lxml import etree
 
 from ..edition.resources import stylesheet
 from ..errors import Issue, SchemaError, TransformError
+from ..saxon import scratch_dir
 from ..xmlio import parse, parse_bytes
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -34,7 +32,6 @@ WARNING_ROLES = frozenset({"warning", "warn", "nonfatal", "info", "information"}
 
 _LOCK = threading.RLock()
 _COMPILED: dict[tuple[str, float, str], Path] = {}
-_TMPDIR: Path | None = None
 
 
 def severity(role: str | None) -> str:
@@ -44,11 +41,7 @@ def severity(role: str | None) -> str:
 
 
 def _cache_dir() -> Path:
-    global _TMPDIR
-    if _TMPDIR is None:
-        _TMPDIR = Path(tempfile.mkdtemp(prefix="teikit-sch-"))
-        atexit.register(shutil.rmtree, _TMPDIR, True)
-    return _TMPDIR
+    return scratch_dir()
 
 
 def _key(schema: Path, phase: str) -> tuple[str, float, str]:
