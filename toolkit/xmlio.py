@@ -14,8 +14,9 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from urllib.request import url2pathname
@@ -270,22 +271,51 @@ def _id_value(message: str) -> str:
     return m.group(1) if m else ""
 
 
+@dataclass(frozen=True)
+class IncludeScope:
+    """The folders XIncludes may read from: the edition's root and the folders its
+    configuration allows besides (absolute, symbolic links resolved)."""
+
+    root: str
+    allowed: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, root: str | os.PathLike, allowed: Iterable[str | os.PathLike] = ()
+           ) -> IncludeScope:
+        return cls(os.path.realpath(root), tuple(os.path.realpath(a) for a in allowed))
+
+    @classmethod
+    def around(cls, path: str | os.PathLike) -> IncludeScope:
+        """The default scope of a document read on its own: the folder it is in (a
+        folder given as ``path`` is its own scope)."""
+        p = Path(path)
+        return cls.of(p if p.is_dir() else p.parent)
+
+    def permits(self, target: str | os.PathLike) -> bool:
+        real = os.path.realpath(target)
+        return any(real == d or real.startswith(d.rstrip(os.sep) + os.sep)
+                   for d in (self.root, *self.allowed))
+
+
 def parse(path: str | os.PathLike, xinclude: bool = True,
+          scope: IncludeScope | None = None,
           notes: list[Issue] | None = None) -> etree._ElementTree:
-    """Parse a file securely, resolving local XIncludes (never over the network).
+    """Parse a file securely, resolving local XIncludes (never over the network) that
+    stay inside ``scope`` (default: the document's own folder).
 
     ``notes`` collects what was read anyway: xml:id errors (see :func:`parse_bytes`)
     and remote XIncludes replaced by their xi:fallback (warnings)."""
-    return parse_file_bytes(read_bytes(path), path, xinclude, notes)
+    return parse_file_bytes(read_bytes(path), path, xinclude, scope, notes)
 
 
 def parse_file_bytes(data: bytes, path: str | os.PathLike, xinclude: bool = True,
+                     scope: IncludeScope | None = None,
                      notes: list[Issue] | None = None) -> etree._ElementTree:
     """:func:`parse` of bytes already read from ``path`` (its location and base URL)."""
     file = str(path)
     tree = parse_bytes(data, file=file, base_url=Path(path).resolve().as_uri(), notes=notes)
     if xinclude and tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
-        used = resolve_xincludes(tree, file)
+        used = resolve_xincludes(tree, file, scope, data)
         if notes is not None:
             notes.extend(Issue(file, line, 1, "warning", f"XInclude of {href} not fetched "
                                "(teikit never uses the network): its xi:fallback is used",
@@ -307,23 +337,36 @@ def require_tei(tree: etree._ElementTree, file: str = "-") -> etree._ElementTree
 
 
 def parse_tei(path: str | os.PathLike, xinclude: bool = True,
+              scope: IncludeScope | None = None,
               notes: list[Issue] | None = None) -> etree._ElementTree:
     """:func:`parse`, then :func:`require_tei`: for commands that only make sense on TEI."""
-    return require_tei(parse(path, xinclude=xinclude, notes=notes), str(path))
+    return require_tei(parse(path, xinclude=xinclude, scope=scope, notes=notes), str(path))
 
 
-def resolve_xincludes(tree: etree._ElementTree, file: str) -> list[tuple[str, int]]:
+class IncludeOutsideScope(NotWellFormed):
+    """An XInclude reaches a file outside the edition's folder (and the folders its
+    configuration allows): refused, so that a document cannot publish the build
+    machine's files."""
+
+
+def resolve_xincludes(tree: etree._ElementTree, file: str,
+                      scope: IncludeScope | None = None, data: bytes | None = None
+                      ) -> list[tuple[str, int]]:
     """Resolve local XIncludes in place; a failure is reported with its location.
 
     A non-local href is never fetched: an include with an ``xi:fallback`` is replaced
     by its fallback (as jing does when the address cannot be reached), one without is
     refused here; one inside an included document is refused by libxml2 itself, since
     the document's parser was made with ``no_network``. Every file the document
-    includes, directly or through an included document, is held to the size limit
-    before anything is included. Returns the includes replaced by their fallback, as
-    (href, line), for callers that report them.
+    includes, directly or through an included document, must lie inside ``scope``
+    (default: the document's folder; symbolic links are followed before the check) and
+    is held to the size limit, before anything is included. ``data``: the document's
+    bytes, to locate a refusal's column. Returns the includes replaced by their
+    fallback, as (href, line), for callers that report them.
     """
     fallen_back = []
+    scope = scope or IncludeScope.around(file)
+    own = os.path.realpath(file)
     for inc in list(tree.getroot().iter(f"{{{XI_NS}}}include")):
         href = inc.get("href", "")
         if "://" in href and not href.startswith("file:"):
@@ -331,13 +374,25 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> list[tuple[str, in
             if fallback is None or inc.getparent() is None:
                 raise NotWellFormed(f"XInclude of non-local resource refused (and no "
                                     f"xi:fallback to use instead): {href}",
-                                    file=file, line=inc.sourceline or 0, column=1)
+                                    file=file, line=inc.sourceline or 0,
+                                    column=_column(inc, data))
             fallen_back.append((href, inc.sourceline or 0))
             _replace_by_content(inc, fallback)
             continue
         base = inc.base or Path(file).resolve().as_uri()
         limit = limits.max_file_bytes()
-        for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set()):
+        for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set(),
+                                           file=file):
+            if not scope.permits(target) and os.path.realpath(target) != own:
+                if _use_fallback(inc):
+                    break
+                real = os.path.realpath(target)
+                what = f"{target} (a link to {real})" if real != str(target) else real
+                raise IncludeOutsideScope(
+                    f"XInclude of {what} refused: outside the edition's folder "
+                    f"{scope.root} (teikit.toml's [xinclude] allow lists other folders "
+                    "that may be included)", file=file, line=inc.sourceline or 0,
+                    column=_column(inc, data))
             if size > limit:
                 shown = os.path.relpath(target, Path(file).resolve().parent)
                 raise LimitExceeded(
@@ -380,18 +435,72 @@ def _replace_by_content(el: etree._Element, holder: etree._Element) -> None:
 _MAX_INCLUDE_DEPTH = 16
 
 
-def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int = 0
-                   ) -> Iterator[tuple[Path, int]]:
+def _use_fallback(inc: etree._Element) -> bool:
+    """Replace an XInclude by the content of its xi:fallback, as XInclude does when a
+    resource cannot be read (here: outside the edition); False if it has none."""
+    fallback = inc.find(f"{{{XI_NS}}}fallback")
+    parent = inc.getparent()
+    if fallback is None or parent is None:
+        return False
+    at = parent.index(inc)
+    _add_text(parent, at - 1, fallback.text)
+    children = list(fallback)
+    for i, child in enumerate(children):
+        parent.insert(at + i, child)
+    tail = inc.tail
+    parent.remove(inc)  # lxml removes the tail with the element: kept below
+    _add_text(parent, at + len(children) - 1, tail)
+    return True
+
+
+def _add_text(parent: etree._Element, index: int, text: str | None) -> None:
+    """Append text after child ``index`` of ``parent`` (-1: at its start)."""
+    if not text:
+        return
+    if index >= 0:
+        parent[index].tail = (parent[index].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _column(el: etree._Element, data: bytes | None) -> int:
+    """The column of an xi:include's start tag (lxml gives only its line), found in the
+    document's text: the n-th ``<prefix:include`` of its line; 1 if not found."""
+    line = el.sourceline or 0
+    if not data or line < 1:
+        return 1
+    lines = data.split(b"\n", line)
+    if len(lines) < line:
+        return 1
+    text = lines[line - 1].decode("utf-8", "replace")
+    tag = f"<{el.prefix}:include" if el.prefix else "<include"
+    same_line = [i for i in el.getroottree().getroot().iter(f"{{{XI_NS}}}include")
+                 if i.sourceline == line]
+    pos = -1
+    for _ in range(same_line.index(el) + 1 if el in same_line else 1):
+        pos = text.find(tag, pos + 1)
+        if pos < 0:
+            return 1
+    return pos + 1
+
+
+def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int = 0,
+                   file: str = "-") -> Iterator[tuple[Path, int]]:
     """(file, size) of an XInclude's local target and of the files it includes in turn
     (read with the size limit; unreadable or malformed ones are left to libxml2, which
-    reports them when it includes)."""
+    reports them when it includes). A target that does not exist is yielded with size
+    0, so that the scope is checked before its existence is revealed."""
     target = _local_target(base, href)
-    if target is None or target in seen or depth > _MAX_INCLUDE_DEPTH:
+    if target is None or target in seen:
         return
+    if depth > _MAX_INCLUDE_DEPTH:
+        raise LimitExceeded(f"XIncludes nested deeper than {_MAX_INCLUDE_DEPTH} levels: "
+                            "refused", file=file)
     seen.add(target)
     try:
         size = target.stat().st_size
     except OSError:
+        yield target, 0
         return
     yield target, size
     if parse == "text":
@@ -403,7 +512,7 @@ def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int
         return
     for inc in root.iter(f"{{{XI_NS}}}include"):
         yield from _include_sizes(inc.base or uri, inc.get("href", ""),
-                                  inc.get("parse", "xml"), seen, depth + 1)
+                                  inc.get("parse", "xml"), seen, depth + 1, file)
 
 
 def _local_target(base: str, href: str) -> Path | None:

@@ -10,16 +10,17 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID, EXIT_OK, TeikitError
-from .common import boundary, emit
+from ..xmlio import IncludeScope
+from .common import boundary, documents_folder, edition, emit
 
 
-def _check_one(args: tuple[str, list[str] | None]):
+def _check_one(args: tuple[str, list[str] | None, IncludeScope | None]):
     """Worker: one file's report (schemas compile once per worker process)."""
     from ..validate import FileReport, check
 
-    path, schemas = args
+    path, schemas, scope = args
     try:
-        return check(path, schemas)
+        return check(path, schemas, scope=scope or IncludeScope.around(path))
     except TeikitError as exc:
         if exc.exit_code != EXIT_INVALID:
             raise
@@ -27,9 +28,11 @@ def _check_one(args: tuple[str, list[str] | None]):
         return FileReport(path, well_formed=True, issues=[issue])
 
 
-def run(files: list[Path], schemas: list[str] | None, jobs: int):
-    """Reports for every file, in the given order; a pool when there are several."""
-    work = [(str(f), schemas) for f in files]
+def run(files: list[Path], schemas: list[str] | None, jobs: int,
+        scope: IncludeScope | None = None):
+    """Reports for every file, in the given order; a pool when there are several.
+    XIncludes resolve inside ``scope`` (default: each file's folder)."""
+    work = [(str(f), schemas, scope) for f in files]
     if jobs <= 1 or len(work) <= 1:
         return [_check_one(w) for w in work]
     # Largest files first, one at a time: the workers finish together instead of one
@@ -82,7 +85,13 @@ def _size(path: str) -> int:
 @boundary
 def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output: str | None,
              jobs: int | None, summary: bool) -> None:
-    """Validate TEI documents (files or folders; default tei/).
+    """Validate TEI documents (files or folders; default: the edition's documents, else
+    tei/).
+
+    Inside an edition (teikit.toml here or above), the schemas are those of its
+    [validation] schemas unless --schema is given, and XIncludes may read only inside
+    the edition's folder (and the folders its [xinclude] allow lists); outside one,
+    inside the folder given.
 
     Each document is checked against the schemas its <?xml-model?> PIs declare
     (RELAX NG, Schematron, XSD; TEI's tei_all address maps to the installed
@@ -103,12 +112,16 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output:
     from ..validate import report as reporting
     from ..xmlio import iter_xml_files
 
-    files = list(iter_xml_files(list(paths) or ["tei/"]))
-    names = list(schemas) or None
+    cfg = edition(paths[0] if paths else None)
+    files = list(iter_xml_files(list(paths) or [documents_folder(cfg)]))
+    names = list(schemas) or (cfg.schemas if cfg and cfg.schemas else None)
     if names:
         from ..validate import resolve_schemas
         resolve_schemas(names)  # bad --schema values fail before any work
-    reports = run(files, names, jobs or os.cpu_count() or 1)
+    scope = cfg.scope() if cfg else None
+    if scope is None and len(paths) == 1 and Path(paths[0]).is_dir():
+        scope = IncludeScope.around(paths[0])  # the folder given
+    reports = run(files, names, jobs or os.cpu_count() or 1, scope)
     out = reporting.render(reports, fmt)
     if summary:
         if output:

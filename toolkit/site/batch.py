@@ -28,16 +28,19 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from .. import xmlio
 from ..errors import InputError, Issue, ResourceMissing, TeikitError
+from ..render import overrides
+from ..render.overrides import Stylesheets
 from . import document as builder
 from . import search
 from . import state as st
 from .chrome import SiteInfo
+from .look import Look
 
 DEFAULT_TITLE = "Edition"
 #: the hash of the SiteInfo the site pages were last written with
@@ -80,17 +83,38 @@ class BuildOptions:
     base_url: str | None = None
     accessed: str | None = None  # citations' access date; None: today
     pdf: bool = True
+    # the edition's configuration (teikit.toml)
+    scope: xmlio.IncludeScope | None = None  # where XIncludes may read; None: SRC
+    stylesheets: Stylesheets | None = None  # the edition's own XSLT
+    styles: tuple[str, ...] | None = None  # citation styles written; None: all
+    paper: str = "a4"
+    publisher: str | None = None
     dts: bool | None = None  # the static DTS in OUT/dts/; None: when there is a base URL
 
     def fingerprinted(self) -> dict:
-        return {"base_url": self.base_url or "", "pdf": self.pdf}
+        fp = {"base_url": self.base_url or "", "pdf": self.pdf}
+        # only what differs from the defaults, so that a build without a configuration
+        # keeps the fingerprint it always had
+        if self.scope is not None:
+            fp["scope"] = [self.scope.root, *self.scope.allowed]
+        if self.stylesheets is not None:
+            fp["stylesheets"] = overrides.hashes(self.stylesheets)
+        if self.styles is not None:
+            fp["styles"] = list(self.styles)
+        if self.paper != "a4":
+            fp["paper"] = self.paper
+        if self.publisher:
+            fp["publisher"] = self.publisher
+        return fp
 
 
 def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
     """Build one document (in whatever process runs this); never raises."""
     try:
         res = builder.build_document(Path(src), Path(out), opts.base_url, opts.accessed,
-                                     pdf=opts.pdf)
+                                     pdf=opts.pdf, scope=opts.scope,
+                                     stylesheets=opts.stylesheets, styles=opts.styles,
+                                     paper=opts.paper, publisher=opts.publisher)
     except Exception as exc:  # noqa: BLE001 - one document must not stop the others
         res = builder.DocResult(src)
         res.error = TeikitError(f"internal error: {type(exc).__name__}: {exc}", file=src)
@@ -101,11 +125,12 @@ def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
 
 def warm_worker(pdf: bool = False) -> None:
     """Compile every stylesheet a document build uses, once, in this process."""
+    from ..edition.resources import stylesheet
     from ..saxon import compile_stylesheet
 
     for name in ("html", "text", "cite", *(("print",) if pdf else ())):
         try:
-            compile_stylesheet(name)
+            compile_stylesheet(stylesheet(name))
         except TeikitError:
             pass  # reported by the document that needs it
 
@@ -295,7 +320,8 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
 
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
-              title: str = DEFAULT_TITLE, site: SiteInfo | None = None, search_index: bool = True,
+              title: str = DEFAULT_TITLE, site: SiteInfo | None = None,
+              search_index: bool = True, look: Look | None = None,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
@@ -303,7 +329,9 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     caller show progress. ``site``: what the edition says about itself (default: the
     title ``title``); the site-level pages are rewritten when a document changed or the
     site info did, the search index (``search_index``) when a document changed (or it is
-    missing)."""
+    missing). ``look``: the
+    edition's own CSS, scripts, header and footer, put on every page
+    (:mod:`toolkit.site.look`)."""
     t0 = time.perf_counter()
     site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
@@ -329,7 +357,8 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.remove_outputs(out_p, state.entries[key].outputs)
     # largest first, so that a long document does not start last
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
-    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf, opts.dts)
+    build_opts = replace(opts, accessed=accessed,
+                         scope=opts.scope or xmlio.IncludeScope.around(src_p))
     keys = {str(sources[k]): k for k in todo}
     try:
         for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
@@ -364,6 +393,9 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
                            index=search_index and (changed or missing))
         xmlio.write_atomic(info_file, info_key + "\n")
         report.site_written = True
+    if look is not None:
+        look.apply(out_p, [f"{r.info.stem}/{r.info.stem}.html" for r in report.results
+                           if r.info is not None])
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0

@@ -161,17 +161,19 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def load(path: str | os.PathLike, data: bytes | None = None
+def load(path: str | os.PathLike, data: bytes | None = None,
+         scope: xmlio.IncludeScope | None = None
          ) -> tuple[etree._ElementTree, list[Issue], list[str]]:
     """Parse securely; the tree, the parser's notes (xml:id errors, XInclude fallbacks)
     and the source lines (for columns).
 
     ``data``: the document's bytes when they are not (yet) those on disk (an editor's
-    buffer); ``path`` still locates it (relative schemas, XIncludes, messages)."""
+    buffer); ``path`` still locates it (relative schemas, XIncludes, messages).
+    ``scope``: where its XIncludes may read (default: its folder)."""
     if data is None:
         data = xmlio.read_bytes(path)
     issues: list[Issue] = []
-    tree = xmlio.parse_file_bytes(data, path, notes=issues)
+    tree = xmlio.parse_file_bytes(data, path, scope=scope, notes=issues)
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -251,12 +253,13 @@ def _id_errors(issues: list[Issue]) -> bool:
     return any(i.rule == "xml:id" for i in issues)
 
 
-def _source(source, file, data: bytes | None = None):
+def _source(source, file, data: bytes | None = None,
+            scope: xmlio.IncludeScope | None = None):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
         tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
         return tree, [], [], file or tree.docinfo.URL or "-"
-    tree, issues, lines = load(source, data)
+    tree, issues, lines = load(source, data, scope)
     return tree, issues, lines, file or str(source)
 
 
@@ -277,15 +280,17 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
 
 
 def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
-          data: bytes | None = None, stop=None) -> FileReport:
+          data: bytes | None = None, stop=None,
+          scope: xmlio.IncludeScope | None = None) -> FileReport:
     """The full report for one document: verdicts per engine and every issue.
 
     ``data``: the bytes of the document at path ``source`` when they differ from the
     file's (an editor's unsaved buffer). ``stop``: a callable asked between engines;
-    when it answers true, :class:`Cancelled` is raised."""
+    when it answers true, :class:`Cancelled` is raised. ``scope``: where a path's
+    XIncludes may read (default: its folder)."""
     schemas = list(schemas) if schemas is not None else None
     try:
-        tree, early, lines, file = _source(source, file, data)
+        tree, early, lines, file = _source(source, file, data, scope)
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
