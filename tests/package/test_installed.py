@@ -255,6 +255,21 @@ def test_a_new_edition_validates_and_builds(work):
     assert "Letters of X" in home.findtext(".//title")
 
 
+def test_an_edition_with_its_own_look_builds(work):
+    """An edition overriding an element with XSLT that imports teikit:html.xsl (resolved
+    to the installed stylesheets), with its own CSS and header (tests/edition's fixture)."""
+    styled = ROOT / "tests" / "edition" / "fixtures" / "styled"
+    if not styled.is_dir():
+        pytest.skip("no overrides fixture edition in this checkout")
+    ed = work.work / "styled"
+    shutil.copytree(styled, ed)
+    _ok(work.run("build", "-q", "-j", "1", cwd=ed))
+    page = (ed / "site" / "letter" / "letter.html").read_text()
+    assert '<span class="spaced">Gesperrt</span>' in page
+    assert "_Gesperrt_" in (ed / "site" / "letter" / "letter.txt").read_text()
+    assert (ed / "site" / "style" / "edition.css").is_file()
+
+
 def test_home_holds_no_downloaded_schema(work):
     """Everything above ran without tei_all in HOME: nothing was fetched or installed."""
     found = [p for p in work.home.rglob("*") if "tei_all" in p.name]
