@@ -33,8 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from toolkit import batch, xmlio  # noqa: E402
+from toolkit import xmlio  # noqa: E402
 from toolkit.errors import TeikitError  # noqa: E402
+from toolkit.site import batch  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 TELEGRAM = ROOT / "tei" / "telegram-22591.xml"

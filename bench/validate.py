@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit import schemas, xmlio  # noqa: E402
+from toolkit import xmlio  # noqa: E402
 from toolkit.errors import NotWellFormed  # noqa: E402
+from toolkit.validate import schemas  # noqa: E402
 
 TEIKIT = ROOT / ".venv" / "bin" / "teikit"
 #: the RELAX NG engine alone, as the validate command calls it (no Schematron, no report)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Extra setup steps beyond scripts/setup.sh (called at its end). Idempotent.
+# The tests' npm packages (called by scripts/setup-test.sh). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,30 +1,19 @@
 #!/usr/bin/env bash
-# Set up a fresh Debian machine for teikit: Debian packages, a virtualenv in .venv,
-# the package with its test extras, and tei_all.rng. Idempotent; safe to re-run.
+# Set up a fresh Debian machine to run teikit from this checkout: the Debian packages it
+# needs at run time (scripts/apt-packages.txt, lines not marked "# test"), a virtualenv
+# in .venv with teikit installed in editable mode, and tei_all.rng (which an installed
+# wheel carries, but a checkout fetches once). Idempotent; quiet when all is in place.
+# The tests' toolchain (JRE, chromium, npm packages, the test extras): setup-test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the toolkit and its tests use (installed only when missing).
-APT_PACKAGES=(jing libxml2-utils)
-if [[ -f scripts/apt-packages.txt ]]; then
-  mapfile -t EXTRA < <(grep -v '^\s*#' scripts/apt-packages.txt | grep -v '^\s*$')
-  APT_PACKAGES+=("${EXTRA[@]}")
-fi
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  echo "setup: installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash scripts/apt.sh runtime
 
 PY=${PYTHON:-python3}
 [[ -x .venv/bin/python ]] || "$PY" -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-.venv/bin/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
+pip_quiet() { .venv/bin/python -m pip --disable-pip-version-check "$@" 2>&1 \
+  | { grep -v '^WARNING: Location' || true; }; }
+pip_quiet install --quiet --upgrade pip
+pip_quiet install --quiet -e .
 .venv/bin/python -c 'import toolkit, lxml, saxonche, xmlschema, click' # fail loudly if broken
-.venv/bin/teikit schemas install
-if [[ -f scripts/setup-extra.sh ]]; then bash scripts/setup-extra.sh; fi
+.venv/bin/teikit schemas install >/dev/null

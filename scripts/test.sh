@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Set up (see setup.sh) and run the whole test suite, plus ruff.
+# Set up for the tests (setup-test.sh: setup.sh plus the test toolchain) and run the
+# whole test suite, plus ruff.
 # Both always run; the exit code is non-zero if either fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup-test.sh
 lint=0
 .venv/bin/ruff check $(ls -d toolkit tests bench 2>/dev/null) || lint=$?
 status=0

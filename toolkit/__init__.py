@@ -1,10 +1,7 @@
-"""teikit: a toolkit for TEI-XML scholarly editions."""
+"""teikit: a toolkit for TEI-XML scholarly editions.
 
-from pathlib import Path
+Where the toolkit's own data is (stylesheets, schemas, assets, tei_all) is answered by
+:mod:`toolkit.edition.resources`, in a checkout and in an installed package alike.
+"""
 
 __version__ = "0.1.0"
-
-#: The project root when running from a checkout (xslt/, schemas/ live beside the package).
-ROOT = Path(__file__).resolve().parent.parent
-XSLT_DIR = ROOT / "xslt"
-SCHEMA_DIR = ROOT / "schemas"

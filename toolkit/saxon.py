@@ -9,8 +9,10 @@ code and the ``xsl:message`` output.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -19,7 +21,6 @@ from typing import Any
 
 from lxml import etree
 
-from . import XSLT_DIR
 from .errors import TransformError
 from .xmlio import serialize
 
@@ -27,6 +28,19 @@ _LOCK = threading.RLock()  # saxonche objects are not thread-safe; one transform
 _PROC = None
 _CACHE: dict[tuple[str, float], Any] = {}
 _CODE = re.compile(r"\b((?:tk|err):E?[A-Z]*\d{4}|[A-Z]{4}\d{4})\b")
+
+
+_SCRATCH: Path | None = None
+
+
+def scratch_dir() -> Path:
+    """A folder of this process for stylesheets the toolkit writes before compiling them
+    (Schematron compiled to XSLT, an edition's rewritten overrides); removed at exit."""
+    global _SCRATCH
+    if _SCRATCH is None:
+        _SCRATCH = Path(tempfile.mkdtemp(prefix="teikit-"))
+        atexit.register(shutil.rmtree, _SCRATCH, True)
+    return _SCRATCH
 
 
 def processor():
@@ -67,16 +81,21 @@ class _StderrCapture:
         return False
 
 
-def stylesheet_path(name: str | os.PathLike) -> Path:
-    p = Path(name)
-    if not p.suffix:
-        p = p.with_suffix(".xsl")
-    return p if p.is_absolute() or p.exists() else XSLT_DIR / p
+def stylesheet_path(path: str | os.PathLike) -> Path:
+    """The stylesheet file PATH, made absolute. The toolkit's own stylesheets are found
+    with :func:`toolkit.edition.resources.stylesheet`; a bare name such as ``"html"`` is
+    refused, never looked up in the current folder (where a user's ``html.xsl`` must not
+    replace the toolkit's)."""
+    p = Path(path)
+    if not p.suffix and p.parent == Path("."):
+        raise TransformError(f"{p} is a stylesheet name, not a path (the toolkit's own: "
+                             f"toolkit.edition.resources.stylesheet({str(p)!r}))", file=str(p))
+    return p.absolute()
 
 
-def compile_stylesheet(name: str | os.PathLike):
-    """Compile (or fetch from the cache) the stylesheet ``name`` (e.g. ``"text"``)."""
-    path = stylesheet_path(name)
+def compile_stylesheet(path: str | os.PathLike):
+    """Compile (or fetch from the cache) the stylesheet at PATH."""
+    path = stylesheet_path(path)
     try:
         key = (str(path), path.stat().st_mtime)
     except FileNotFoundError:
@@ -131,15 +150,16 @@ def _saxon_document(proc, doc: etree._ElementTree | bytes):
     return node
 
 
-def transform(name: str | os.PathLike, doc: etree._ElementTree | bytes, *,
+def transform(stylesheet: str | os.PathLike, doc: etree._ElementTree | bytes, *,
               file: str = "-", params: dict[str, Any] | None = None) -> Result:
-    """Run stylesheet ``name`` on ``doc`` (a securely parsed tree, or XML bytes).
+    """Run the stylesheet at the path STYLESHEET on ``doc`` (a securely parsed tree, or
+    XML bytes); the toolkit's own are named by ``resources.stylesheet("html")``.
 
     Returns the serialised result as text plus any ``xsl:message`` output.
     """
     from saxonche import PySaxonApiError
 
-    exe = compile_stylesheet(name)
+    exe = compile_stylesheet(stylesheet)
     with _LOCK:
         proc = processor()
         exe.clear_parameters()

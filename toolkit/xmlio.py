@@ -14,8 +14,9 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from urllib.request import url2pathname
@@ -23,7 +24,7 @@ from urllib.request import url2pathname
 from lxml import etree
 
 from . import limits
-from .errors import InputError, NotWellFormed, TeikitError, UnsafeXML
+from .errors import InputError, Issue, NotWellFormed, TeikitError, UnsafeXML
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -184,8 +185,13 @@ def _too_large(file: str, size: int | None, limit: int) -> LimitExceeded:
                          file=file)
 
 
-def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> etree._ElementTree:
-    """Parse XML bytes securely; raise NotWellFormed with a location on failure."""
+def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None,
+                notes: list[Issue] | None = None) -> etree._ElementTree:
+    """Parse XML bytes securely; raise NotWellFormed with a location on failure.
+
+    Duplicate xml:ids and xml:ids that are not NCNames are validity errors, not
+    well-formedness ones (libxml2 stops at them): such a document is read anyway and
+    each of them is appended to ``notes`` (rule ``xml:id``), as jing reports them."""
     limit = limits.max_file_bytes()
     if len(data) > limit:
         raise _too_large(file, len(data), limit)
@@ -194,24 +200,126 @@ def parse_bytes(data: bytes, file: str = "-", base_url: str | None = None) -> et
     try:
         root = etree.fromstring(data, secure_parser(), base_url=base_url)
     except etree.XMLSyntaxError as exc:
-        raise _error(exc, file, data) from None
+        tolerated = _with_id_errors(data, file, base_url) if _is_id_error(exc) else None
+        if not isinstance(tolerated, tuple):
+            raise tolerated or _error(exc, file, data) from None
+        root, issues = tolerated
+        if notes is not None:
+            notes.extend(issues)
     except ValueError as exc:  # e.g. unicode strings with an encoding declaration
         raise NotWellFormed(str(exc), file=file, line=1, column=1) from None
     return root.getroottree()
 
 
-def parse(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
-    """Parse a file securely, resolving local XIncludes (never over the network)."""
-    return parse_file_bytes(read_bytes(path), path, xinclude)
+_ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
 
 
-def parse_file_bytes(data: bytes, path: str | os.PathLike,
-                     xinclude: bool = True) -> etree._ElementTree:
+def _is_id_error(exc: etree.XMLSyntaxError) -> bool:
+    """Whether the parser stopped at an xml:id error (its own message, not the log:
+    lxml's error log may still hold earlier parses' entries)."""
+    return _id_value(exc.msg or "") != "" or "attribute value  is not an NCName" in (
+        exc.msg or "")
+
+
+def _with_id_errors(data: bytes, file: str, base_url: str | None
+                    ) -> tuple[etree._Element, list[Issue]] | NotWellFormed | None:
+    """The document parsed again in recovery mode (same secure settings), kept only if
+    every error reported is an xml:id error; with those errors as Issues. Otherwise
+    the first other error (the document is not well-formed), or None."""
+    parser = secure_parser(recover=True)
+    try:
+        root = etree.fromstring(data, parser, base_url=base_url)
+    except etree.XMLSyntaxError:
+        return None
+    log = list(parser.error_log)
+    other = [e for e in log if e.type_name not in _ID_ERRORS]
+    if other:
+        return NotWellFormed(" ".join(other[0].message.split()), file=file,
+                             line=other[0].line or 1, column=other[0].column or 1)
+    if root is None or not log:
+        return None
+    bad_values = {_id_value(e.message) for e in log if e.type_name != "DTD_ID_REDEFINED"}
+    first = _first_ids(root)
+    issues = []
+    for e in log:
+        value = _id_value(e.message)
+        if e.type_name == "DTD_ID_REDEFINED":
+            if value in bad_values:  # libxml2's echo of a malformed (e.g. empty) id
+                continue
+            line = first.get(value)
+            where = f" (first defined on line {line})" if line else ""
+            msg = f'duplicate xml:id "{value}"{where}'
+        else:  # jing's words
+            msg = 'value of attribute "xml:id" is invalid; must be an XML name without colons'
+        issues.append(Issue(file, e.line, e.column, "error", msg, rule="xml:id", source="xml"))
+    return root, issues
+
+
+def _first_ids(root: etree._Element) -> dict[str, int]:
+    """Each xml:id's first line (for "duplicate" messages)."""
+    out: dict[str, int] = {}
+    for el in root.iter(etree.Element):
+        value = el.get(f"{{{XML_NS}}}id")
+        if value is not None and value not in out:
+            out[value] = el.sourceline or 0
+    return out
+
+
+def _id_value(message: str) -> str:
+    m = (re.match(r"ID (.*) already defined", message)
+         or re.match(r"xml:id : attribute value (.*) is not an NCName", message))
+    return m.group(1) if m else ""
+
+
+@dataclass(frozen=True)
+class IncludeScope:
+    """The folders XIncludes may read from: the edition's root and the folders its
+    configuration allows besides (absolute, symbolic links resolved)."""
+
+    root: str
+    allowed: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, root: str | os.PathLike, allowed: Iterable[str | os.PathLike] = ()
+           ) -> IncludeScope:
+        return cls(os.path.realpath(root), tuple(os.path.realpath(a) for a in allowed))
+
+    @classmethod
+    def around(cls, path: str | os.PathLike) -> IncludeScope:
+        """The default scope of a document read on its own: the folder it is in (a
+        folder given as ``path`` is its own scope)."""
+        p = Path(path)
+        return cls.of(p if p.is_dir() else p.parent)
+
+    def permits(self, target: str | os.PathLike) -> bool:
+        real = os.path.realpath(target)
+        return any(real == d or real.startswith(d.rstrip(os.sep) + os.sep)
+                   for d in (self.root, *self.allowed))
+
+
+def parse(path: str | os.PathLike, xinclude: bool = True,
+          scope: IncludeScope | None = None,
+          notes: list[Issue] | None = None) -> etree._ElementTree:
+    """Parse a file securely, resolving local XIncludes (never over the network) that
+    stay inside ``scope`` (default: the document's own folder).
+
+    ``notes`` collects what was read anyway: xml:id errors (see :func:`parse_bytes`)
+    and remote XIncludes replaced by their xi:fallback (warnings)."""
+    return parse_file_bytes(read_bytes(path), path, xinclude, scope, notes)
+
+
+def parse_file_bytes(data: bytes, path: str | os.PathLike, xinclude: bool = True,
+                     scope: IncludeScope | None = None,
+                     notes: list[Issue] | None = None) -> etree._ElementTree:
     """:func:`parse` of bytes already read from ``path`` (its location and base URL)."""
     file = str(path)
-    tree = parse_bytes(data, file=file, base_url=Path(path).resolve().as_uri())
+    tree = parse_bytes(data, file=file, base_url=Path(path).resolve().as_uri(), notes=notes)
     if xinclude and tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
-        resolve_xincludes(tree, file)
+        used = resolve_xincludes(tree, file, scope, data)
+        if notes is not None:
+            notes.extend(Issue(file, line, 1, "warning", f"XInclude of {href} not fetched "
+                               "(teikit never uses the network): its xi:fallback is used",
+                               rule="xinclude", source="xml") for href, line in used)
     return tree
 
 
@@ -228,27 +336,63 @@ def require_tei(tree: etree._ElementTree, file: str = "-") -> etree._ElementTree
                  file=file, line=root.sourceline or 1, column=1)
 
 
-def parse_tei(path: str | os.PathLike, xinclude: bool = True) -> etree._ElementTree:
+def parse_tei(path: str | os.PathLike, xinclude: bool = True,
+              scope: IncludeScope | None = None,
+              notes: list[Issue] | None = None) -> etree._ElementTree:
     """:func:`parse`, then :func:`require_tei`: for commands that only make sense on TEI."""
-    return require_tei(parse(path, xinclude=xinclude), str(path))
+    return require_tei(parse(path, xinclude=xinclude, scope=scope, notes=notes), str(path))
 
 
-def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
+class IncludeOutsideScope(NotWellFormed):
+    """An XInclude reaches a file outside the edition's folder (and the folders its
+    configuration allows): refused, so that a document cannot publish the build
+    machine's files."""
+
+
+def resolve_xincludes(tree: etree._ElementTree, file: str,
+                      scope: IncludeScope | None = None, data: bytes | None = None
+                      ) -> list[tuple[str, int]]:
     """Resolve local XIncludes in place; a failure is reported with its location.
 
-    A non-local href is refused here; one inside an included document is refused by
-    libxml2 itself, since the document's parser was made with ``no_network``. Every
-    file the document includes, directly or through an included document, is held to
-    the size limit before anything is included.
+    A non-local href is never fetched: an include with an ``xi:fallback`` is replaced
+    by its fallback (as jing does when the address cannot be reached), one without is
+    refused here; one inside an included document is refused by libxml2 itself, since
+    the document's parser was made with ``no_network``. Every file the document
+    includes, directly or through an included document, must lie inside ``scope``
+    (default: the document's folder; symbolic links are followed before the check) and
+    is held to the size limit, before anything is included. ``data``: the document's
+    bytes, to locate a refusal's column. Returns the includes replaced by their
+    fallback, as (href, line), for callers that report them.
     """
-    for inc in tree.getroot().iter(f"{{{XI_NS}}}include"):
+    fallen_back = []
+    scope = scope or IncludeScope.around(file)
+    own = os.path.realpath(file)
+    for inc in list(tree.getroot().iter(f"{{{XI_NS}}}include")):
         href = inc.get("href", "")
         if "://" in href and not href.startswith("file:"):
-            raise NotWellFormed(f"XInclude of non-local resource refused: {href}",
-                                file=file, line=inc.sourceline or 0, column=1)
+            fallback = inc.find(f"{{{XI_NS}}}fallback")
+            if fallback is None or inc.getparent() is None:
+                raise NotWellFormed(f"XInclude of non-local resource refused (and no "
+                                    f"xi:fallback to use instead): {href}",
+                                    file=file, line=inc.sourceline or 0,
+                                    column=_column(inc, data))
+            fallen_back.append((href, inc.sourceline or 0))
+            _replace_by_content(inc, fallback)
+            continue
         base = inc.base or Path(file).resolve().as_uri()
         limit = limits.max_file_bytes()
-        for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set()):
+        for target, size in _include_sizes(base, href, inc.get("parse", "xml"), set(),
+                                           file=file):
+            if not scope.permits(target) and os.path.realpath(target) != own:
+                if _use_fallback(inc):
+                    break
+                real = os.path.realpath(target)
+                what = f"{target} (a link to {real})" if real != str(target) else real
+                raise IncludeOutsideScope(
+                    f"XInclude of {what} refused: outside the edition's folder "
+                    f"{scope.root} (teikit.toml's [xinclude] allow lists other folders "
+                    "that may be included)", file=file, line=inc.sourceline or 0,
+                    column=_column(inc, data))
             if size > limit:
                 shown = os.path.relpath(target, Path(file).resolve().parent)
                 raise LimitExceeded(
@@ -260,24 +404,103 @@ def resolve_xincludes(tree: etree._ElementTree, file: str) -> None:
     except etree.XIncludeError as exc:
         entry = exc.error_log.last_error if exc.error_log else None
         line = entry.line if entry is not None else 0
-        raise NotWellFormed(f"XInclude failed: {exc}", file=file, line=line, column=1) from None
+        msg = re.sub(r", line \d+$", "", str(exc))
+        raise NotWellFormed(f"XInclude failed: {msg}", file=file, line=line, column=1) from None
+    return fallen_back
+
+
+def _replace_by_content(el: etree._Element, holder: etree._Element) -> None:
+    """Put ``holder``'s content (text and children) where ``el`` is, keeping ``el``'s tail."""
+    parent = el.getparent()
+    at = parent.index(el)
+    text, tail = holder.text or "", el.tail or ""
+    kids = list(holder)
+    if at == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        prev = parent[at - 1]
+        prev.tail = (prev.tail or "") + text
+    parent.remove(el)
+    for i, kid in enumerate(kids):
+        parent.insert(at + i, kid)
+    if kids:
+        kids[-1].tail = (kids[-1].tail or "") + tail
+    elif at == 0:
+        parent.text = (parent.text or "") + tail
+    else:
+        prev = parent[at - 1]
+        prev.tail = (prev.tail or "") + tail
 
 
 _MAX_INCLUDE_DEPTH = 16
 
 
-def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int = 0
-                   ) -> Iterator[tuple[Path, int]]:
+def _use_fallback(inc: etree._Element) -> bool:
+    """Replace an XInclude by the content of its xi:fallback, as XInclude does when a
+    resource cannot be read (here: outside the edition); False if it has none."""
+    fallback = inc.find(f"{{{XI_NS}}}fallback")
+    parent = inc.getparent()
+    if fallback is None or parent is None:
+        return False
+    at = parent.index(inc)
+    _add_text(parent, at - 1, fallback.text)
+    children = list(fallback)
+    for i, child in enumerate(children):
+        parent.insert(at + i, child)
+    tail = inc.tail
+    parent.remove(inc)  # lxml removes the tail with the element: kept below
+    _add_text(parent, at + len(children) - 1, tail)
+    return True
+
+
+def _add_text(parent: etree._Element, index: int, text: str | None) -> None:
+    """Append text after child ``index`` of ``parent`` (-1: at its start)."""
+    if not text:
+        return
+    if index >= 0:
+        parent[index].tail = (parent[index].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _column(el: etree._Element, data: bytes | None) -> int:
+    """The column of an xi:include's start tag (lxml gives only its line), found in the
+    document's text: the n-th ``<prefix:include`` of its line; 1 if not found."""
+    line = el.sourceline or 0
+    if not data or line < 1:
+        return 1
+    lines = data.split(b"\n", line)
+    if len(lines) < line:
+        return 1
+    text = lines[line - 1].decode("utf-8", "replace")
+    tag = f"<{el.prefix}:include" if el.prefix else "<include"
+    same_line = [i for i in el.getroottree().getroot().iter(f"{{{XI_NS}}}include")
+                 if i.sourceline == line]
+    pos = -1
+    for _ in range(same_line.index(el) + 1 if el in same_line else 1):
+        pos = text.find(tag, pos + 1)
+        if pos < 0:
+            return 1
+    return pos + 1
+
+
+def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int = 0,
+                   file: str = "-") -> Iterator[tuple[Path, int]]:
     """(file, size) of an XInclude's local target and of the files it includes in turn
     (read with the size limit; unreadable or malformed ones are left to libxml2, which
-    reports them when it includes)."""
+    reports them when it includes). A target that does not exist is yielded with size
+    0, so that the scope is checked before its existence is revealed."""
     target = _local_target(base, href)
-    if target is None or target in seen or depth > _MAX_INCLUDE_DEPTH:
+    if target is None or target in seen:
         return
+    if depth > _MAX_INCLUDE_DEPTH:
+        raise LimitExceeded(f"XIncludes nested deeper than {_MAX_INCLUDE_DEPTH} levels: "
+                            "refused", file=file)
     seen.add(target)
     try:
         size = target.stat().st_size
     except OSError:
+        yield target, 0
         return
     yield target, size
     if parse == "text":
@@ -289,7 +512,7 @@ def _include_sizes(base: str, href: str, parse: str, seen: set[Path], depth: int
         return
     for inc in root.iter(f"{{{XI_NS}}}include"):
         yield from _include_sizes(inc.base or uri, inc.get("href", ""),
-                                  inc.get("parse", "xml"), seen, depth + 1)
+                                  inc.get("parse", "xml"), seen, depth + 1, file)
 
 
 def _local_target(base: str, href: str) -> Path | None:

@@ -8,6 +8,7 @@
               of them separated by spaces: the result is then a JSON object, style -> text
     accessed  ISO date (YYYY-MM-DD) of access; empty = today
     base-url  URL of the document; empty = no URL
+    publisher the publisher when the header names none; empty = none
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,6 +18,8 @@
   <xsl:param name="style" as="xs:string" select="'csl-json'"/>
   <xsl:param name="accessed" as="xs:string" select="''"/>
   <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- the publisher cited when the header names none (teikit.toml [citation] publisher) -->
+  <xsl:param name="publisher" as="xs:string" select="''"/>
 
   <xsl:include href="common/functions.xsl"/>
   <xsl:include href="cite/main.xsl"/>

@@ -21,6 +21,7 @@ from toolkit.render import RENDERERS
 
 # Commands that do not take a document (or never return): not run on inputs.
 NOT_ON_FILES = {"schemas": "manages the schema cache", "serve": "runs a server until stopped",
+                "new": "creates an edition project; reads no document",
                 "lsp": "serves an editor until it exits (tests/lsp feeds it hostile text)"}
 LOCATION_CODES = {0, 1, 2, 3}
 

@@ -42,6 +42,9 @@ def test_help(path):
 def test_garbage_arguments(path, garbage, tmp_path, monkeypatch):
     if path[0] == "serve" and garbage[0].startswith("/"):
         pytest.skip("serve would start serving")
+    if path[0] == "new" and garbage[0].startswith("/"):
+        pytest.skip("new creates a folder where none is (as root, even under /): "
+                    "tests/edition covers its refusals")
     monkeypatch.chdir(tmp_path)  # default folders (tei/, site/) do not exist here
     run = invoke([*path, *garbage])
     assert_clean(run, {1, 2, 3})

@@ -102,19 +102,9 @@ def test_tcp_on_loopback():
             proc.wait()
 
 
-# The edition's configuration (issue #11's toolkit.edition.config.load_config) stood in
-# for by a module that names tei_all as the edition's schema, or fails as a broken
-# teikit.toml does.
-CONFIGURED = ("import sys, types\nfrom pathlib import Path\n"
-              "m = types.ModuleType('toolkit.edition.config')\n"
-              "class Config:\n    schemas = ['tei_all']\n    root = Path.cwd()\n"
-              "    documents = None\n"
-              "def load_config(start):\n"
-              "    if Path(start, 'broken').exists():\n"
-              "        raise ValueError('teikit.toml:3: unknown key \"titel\"')\n"
-              "    return Config()\n"
-              "m.load_config = load_config\nsys.modules['toolkit.edition.config'] = m\n"
-              "from toolkit.lsp.server import serve\nserve()\n")
+# The edition's configuration: a real teikit.toml naming tei_all as the edition's schema,
+# and a broken one (toolkit.edition.config.load_config, issue #11).
+CONFIGURED = "from toolkit.lsp.server import serve\nserve()\n"
 DECLARES_MISSING = ('<?xml-model href="missing.rng" '
                     'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
                     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>\n')
@@ -134,7 +124,10 @@ async def test_the_editions_schemas_replace_the_xml_model(configured: LanguageCl
     for sub in ("ok", "broken"):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "doc.xml").write_text(DECLARES_MISSING, encoding="utf-8")
-    (tmp_path / "broken" / "broken").write_text("", encoding="utf-8")
+    (tmp_path / "ok" / "teikit.toml").write_text('[validation]\nschemas = ["tei_all"]\n',
+                                                 encoding="utf-8")
+    (tmp_path / "broken" / "teikit.toml").write_text('title = "x"\n\ntitel = "y"\n',
+                                                     encoding="utf-8")
     got = {}
     for sub in ("ok", "broken"):
         uri = (tmp_path / sub / "doc.xml").as_uri()

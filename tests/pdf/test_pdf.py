@@ -247,9 +247,10 @@ def test_print_html_is_the_same_in_every_run(telegram_tree):
     """Anchors of the textual apparatus are numbered in document order, not by Saxon's
     generate-id() (which changes with the number of documents a process has read)."""
     from toolkit import saxon as xslt
+    from toolkit.edition.resources import stylesheet
 
     first = pdf.render_print_html(telegram_tree, accessed="2026-01-01")
-    xslt.transform("text", xmlio.parse_tei(TELEGRAM), params={"mode": "reading"})
+    xslt.transform(stylesheet("text"), xmlio.parse_tei(TELEGRAM), params={"mode": "reading"})
     again = pdf.render_print_html(copy.deepcopy(telegram_tree), accessed="2026-01-01")
     assert re.search(r'id="tk-app-e\d+"', first)
     assert first == again

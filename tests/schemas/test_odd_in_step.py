@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import cli
+from toolkit.edition import resources
 from toolkit.validate import odd
 from toolkit.validate import schemas as registry
 
@@ -48,7 +49,7 @@ def test_derivation_is_deterministic():
 
 def test_check_flag_passes_then_fails_when_stale(tmp_path):
     for name in ("teikit.odd", "teikit.rng", "teikit.sch"):
-        shutil.copy(registry.SCHEMA_DIR / name, tmp_path / name)
+        shutil.copy(resources.schemas_dir() / name, tmp_path / name)
     runner = CliRunner()
     ok = runner.invoke(cli, ["odd", "compile", str(tmp_path / "teikit.odd"), "--check"])
     assert ok.exit_code == 0, ok.output

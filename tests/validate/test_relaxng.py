@@ -115,6 +115,38 @@ def test_attributes_no_document_has_are_dropped_unless_required():
     assert "global" not in _defines(red)
 
 
+def test_groups_of_attributes_become_interleaves():
+    """Same language (attributes have no order); libxml2 takes exponential time on a
+    group of optional attributes an element carries many of."""
+    s = rng.load_schema(GRAMMARS / "attrs.rng")
+    red = etree.fromstring(s.reduced_text(_names("root", "item"), _names("id", "rend", "n")))
+    (body,) = [d for d in red if d.get("name") == "global"][0]
+    assert etree.QName(body).localname == "interleave"
+    assert {etree.QName(k).localname for k in body} == {"optional"}
+    # a group holding an element or text stays a group
+    (item,) = [d for d in red if d.get("name") == "item"]
+    assert etree.QName(item[0][1]).localname == "group"
+
+
+@pytest.mark.skipif(schemas.tei_all(required=False) is None, reason="tei_all not installed")
+def test_an_element_with_twenty_attributes_is_judged():
+    """Twenty of TEI's global attributes on one p (minutes for libxml2 before)."""
+    attrs = ('rend="x" style="x" rendition="#a" corresp="#a" synch="#a" sameAs="#a" '
+             'copyOf="#a" next="#a" prev="#a" exclude="#a" select="#a" ana="#a" '
+             'facs="#a" source="#a" n="1" xml:base="a.xml" xml:space="preserve" '
+             'xml:lang="en" resp="#a" cert="{}"')
+    doc = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+           '<title>T</title></titleStmt><publicationStmt><p>P</p></publicationStmt>'
+           '<sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body>'
+           '<p ' + attrs + '>A</p></body></text></TEI>')
+    rng_path = schemas.tei_all()
+    ok = etree.fromstring(doc.replace("{}", "high").encode()).getroottree()
+    assert validate_tree(ok, rng_path, "t.xml", [doc]) == []
+    bad = etree.fromstring(doc.replace("{}", "sure").encode()).getroottree()
+    (issue,) = validate_tree(bad, rng_path, "t.xml", [doc])
+    assert 'value of attribute "cert" is invalid' in issue.message
+
+
 def test_index_of_defines_and_elements():
     g = rng.load_schema(GRAMMARS / "seq.rng").grammar
     assert g.define_elements["b"] == [("", "b")]

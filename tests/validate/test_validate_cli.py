@@ -44,6 +44,17 @@ CASES = [
     ("duplicate-id.xml", 1, "invalid", "valid", [(14, "error", "xml:id")]),
     ("unknown-remote-model.xml", 0, "valid", "valid",
      [(2, "warning", "xml-model"), (2, "warning", "xml-model")]),
+    # invalid, as jing says, not "not well-formed" (libxml2 stops at it)
+    ("id-not-ncname.xml", 1, "invalid", "valid", [(13, "error", "xml:id")]),
+    # datatypes as jing checks them (see toolkit/validate/datatypes.py)
+    ("uri-lax.xml", 0, "valid", "valid", []),
+    ("uri-invalid.xml", 1, "invalid", "valid",
+     [(13, "error", None), (13, "warning", "tk-dangling-pointer"),
+      (13, "warning", "tk-dangling-pointer"), (14, "error", None)]),
+    ("hour-24.xml", 1, "invalid", "valid", [(13, "error", None)]),
+    ("exponent-without-digits.xml", 1, "invalid", "valid", [(13, "error", None)]),
+    # a remote XInclude is never fetched: its fallback is used, as jing does offline
+    ("xinclude-fallback.xml", 0, "valid", "valid", [(13, "warning", "xinclude")]),
 ]
 
 
@@ -185,3 +196,44 @@ def test_parallel_run_matches_serial():
     parallel = json.loads(CliRunner().invoke(
         cli, ["validate", "-j", "2", "--format", "json", *map(str, files)]).stdout)
     assert parallel == serial
+
+
+def test_remote_xinclude_without_fallback_is_located_error():
+    result = run("--format", "json", FIX / "xinclude-remote-no-fallback.xml")
+    (f,) = json.loads(result.stdout)["files"]
+    assert result.exit_code == 1 and f["well_formed"] is False
+    (m,) = f["messages"]
+    assert m["line"] == 14 and "no xi:fallback" in m["message"]
+    assert "https://example.org/remote-part.xml" in m["message"]
+
+
+def test_uri_messages_name_the_attribute_and_token():
+    result = run(FIX / "uri-invalid.xml")
+    assert ('value of attribute "target" is invalid; token "#b#c" invalid; must be a URI'
+            in result.stdout)
+    assert 'value of attribute "url" is invalid; must be a URI' in result.stdout
+
+
+def test_summary_is_short_and_points_to_the_full_report(tmp_path):
+    """Many problems, a few lines: counts, the worst files, the first problems, and the
+    file holding every one of them."""
+    for n in range(15):
+        (tmp_path / f"bad{n:02}.xml").write_text(
+            (FIX / "invalid-relaxng.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    report = tmp_path / "out" / "report.txt"
+    result = run("--summary", "-o", report, tmp_path, FIX / "valid.xml")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("16 files: 1 valid, 15 invalid, 0 not well-formed (15 errors")
+    assert "the 10 with the most, of 15" in lines[1]
+    assert len(lines) == 1 + 1 + 10 + 1 + 5 + 1
+    assert lines[-1] == f"Full report: {report}"
+    full = report.read_text(encoding="utf-8").splitlines()
+    assert len(full) == 15 and all(": error: " in line for line in full)
+
+
+def test_summary_without_problems_is_one_line():
+    result = run("--summary", FIX / "valid.xml")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "1 file: 1 valid, 0 invalid, 0 not well-formed (0 errors, 0 warnings)"]

@@ -60,10 +60,68 @@ def test_not_well_formed_has_location():
 
 def test_network_xinclude_is_refused(tmp_path):
     f = tmp_path / "x.xml"
-    f.write_text('<r xmlns:xi="http://www.w3.org/2001/XInclude">'
+    f.write_text('<r xmlns:xi="http://www.w3.org/2001/XInclude">\n'
                  '<xi:include href="http://example.org/a.xml"/></r>')
-    with pytest.raises(NotWellFormed, match="non-local"):
+    with pytest.raises(NotWellFormed, match="non-local") as info:
         xmlio.parse(f)
+    assert (info.value.file, info.value.line) == (str(f), 2)
+
+
+def test_network_xinclude_with_fallback_uses_it_and_never_fetches(tmp_path, monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the network was used")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    f = tmp_path / "x.xml"
+    f.write_text('<r xmlns:xi="http://www.w3.org/2001/XInclude">before '
+                 '<xi:include href="https://example.org/a.xml"><xi:fallback>fb <b>bold</b> '
+                 'end</xi:fallback></xi:include> after</r>')
+    notes = []
+    root = xmlio.parse(f, notes=notes).getroot()
+    from lxml import etree
+
+    assert etree.tostring(root, encoding="unicode").endswith(
+        ">before fb <b>bold</b> end after</r>")
+    (note,) = notes
+    assert note.severity == "warning" and note.rule == "xinclude" and note.line == 1
+    assert "https://example.org/a.xml" in note.message
+
+
+def test_fallback_of_text_only_and_first_child(tmp_path):
+    f = tmp_path / "x.xml"
+    f.write_text('<r xmlns:xi="http://www.w3.org/2001/XInclude"><a/>'
+                 '<xi:include href="http://example.org/a.xml"><xi:fallback>only text'
+                 '</xi:fallback></xi:include>tail<xi:include href="ftp://x/y">'
+                 '<xi:fallback/></xi:include>!</r>')
+    root = xmlio.parse(f).getroot()
+    assert [c.tag for c in root] == ["a"] and root[0].tail == "only texttail!"
+
+
+def test_duplicate_and_malformed_ids_are_read_with_notes():
+    notes = []
+    tree = xmlio.parse_bytes(b'<r>\n<a xml:id="x"/>\n<b xml:id="x"/>\n<c xml:id="1c"/></r>',
+                             "ids.xml", notes=notes)
+    assert [c.tag for c in tree.getroot()] == ["a", "b", "c"]
+    assert [(n.line, n.rule, n.severity) for n in notes] == [(3, "xml:id", "error"),
+                                                            (4, "xml:id", "error")]
+    assert notes[0].message == 'duplicate xml:id "x" (first defined on line 2)'
+    assert notes[1].message == ('value of attribute "xml:id" is invalid; must be an XML '
+                                'name without colons')
+
+
+def test_empty_id_is_one_problem_not_two():
+    notes = []
+    xmlio.parse_bytes(b'<r><a xml:id=""/></r>', "ids.xml", notes=notes)
+    assert len(notes) == 1 and "must be an XML name without colons" in notes[0].message
+
+
+def test_id_error_with_another_error_stays_not_well_formed():
+    with pytest.raises(NotWellFormed) as info:
+        xmlio.parse_bytes(b'<r><a xml:id="x"/><b xml:id="x"/><c></r>', "bad.xml")
+    assert "ID" not in info.value.message
 
 
 def test_local_xinclude_is_resolved(tmp_path):

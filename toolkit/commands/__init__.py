@@ -12,8 +12,9 @@ from .common import TeikitClickError  # noqa: F401
 
 #: command name -> module in this package defining a click command of that name
 COMMAND_MODULES: dict[str, str] = {
-    "build": "build", "cite": "cite", "index": "index", "lsp": "lsp", "odd": "odd",
-    "render": "render", "schemas": "schemas", "serve": "serve", "validate": "validate",
+    "build": "build", "cite": "cite", "index": "index", "lsp": "lsp", "new": "new",
+    "odd": "odd", "render": "render", "schemas": "schemas", "serve": "serve",
+    "validate": "validate",
 }
 
 

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from ..errors import TeikitError
+from ..errors import Issue, TeikitError
 from ..render import cite as citing
+from ..site.document import document_url
 from ..xmlio import parse
-from .common import boundary, emit, input_file_argument, output_option
+from .common import (
+    boundary,
+    edition,
+    emit,
+    input_file_argument,
+    output_option,
+    pick,
+    scope_for,
+    warn,
+)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -24,7 +36,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 @click.option("--accessed", metavar="YYYY-MM-DD", callback=_date, default=None,
               help="Date of access [default: today].")
 @click.option("--base-url", metavar="URL", default=None,
-              help="URL of the document; without it no URL is cited.")
+              help="URL of the document [default: its page under teikit.toml's base_url]; "
+                   "without one no URL is cited.")
 @output_option()
 @boundary
 def cite(file: str, style: str, accessed: str | None, base_url: str | None,
@@ -32,7 +45,9 @@ def cite(file: str, style: str, accessed: str | None, base_url: str | None,
     """Cite one TEI document (FILE) from its header.
 
     Styles: Chicago notes-bibliography (note or bibliography entry), MLA 9, APA 7,
-    BibTeX, RIS, and the CSL-JSON record they are all formatted from.
+    BibTeX, RIS, and the CSL-JSON record they are all formatted from. Inside an
+    edition, teikit.toml gives the URL (base_url: the document's page in the built
+    site), the access date and the publisher cited when the header names none.
 
     \b
     Example:
@@ -40,8 +55,14 @@ def cite(file: str, style: str, accessed: str | None, base_url: str | None,
       teikit cite tei/telegram-22591.xml --style bibtex --accessed 2026-11-26 -o out/t.bib
       teikit cite tei/telegram-22591.xml --style csl-json --base-url https://example.org/t
     """
-    tree = parse(file)
-    text = citing.cite(tree, style, accessed=accessed, base_url=base_url, file=file)
+    cfg = edition(file)
+    notes: list[Issue] = []
+    tree = parse(file, scope=scope_for(cfg, file), notes=notes)
+    warn(notes)
+    if base_url is None and cfg is not None and cfg.base_url:
+        base_url = document_url(cfg.base_url, Path(file).stem)  # as the built site has it
+    text = citing.cite(tree, style, accessed=pick(accessed, cfg and cfg.accessed, None),
+                       base_url=base_url, file=file, publisher=cfg.publisher if cfg else None)
     if not text.strip():
         # Chicago lists in the bibliography only what can be found (archive, publisher, URL)
         raise TeikitError(f"the {style} style gives no entry for this document "

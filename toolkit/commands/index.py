@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..errors import EXIT_INVALID
-from .common import boundary
+from .common import boundary, documents_folder, edition, pick, scope_for
 
 #: the repositoryIdentifier pattern of the OAI identifier scheme (a domain-like name)
 _REPOSITORY_ID = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+\Z")
@@ -20,11 +20,16 @@ def _repository_id(ctx, param, value: str) -> str:
     return value
 
 
+def _repository_id_or_none(ctx, param, value: str | None) -> str | None:
+    return None if value is None else _repository_id(ctx, param, value)
+
+
 def repository_option(func):
-    return click.option("--repository-id", default="teikit.local", show_default=True,
-                        callback=_repository_id,
+    return click.option("--repository-id", default=None, callback=_repository_id_or_none,
                         help="Repository identifier in oai:<id>:<stem> identifiers "
-                             "(a domain-like name; the default claims no real domain).")(func)
+                             "(a domain-like name) [default: teikit.toml's "
+                             "oai.repository_id, else teikit.local, which claims no real "
+                             "domain].")(func)
 
 
 def db_option(func):
@@ -35,11 +40,11 @@ def db_option(func):
 
 
 @click.command()
-@click.argument("src", type=click.Path(file_okay=False), default="tei/")
+@click.argument("src", type=click.Path(file_okay=False), required=False, default=None)
 @db_option
 @repository_option
 @boundary
-def index(src: str, db: str | None, repository_id: str) -> None:
+def index(src: str | None, db: str | None, repository_id: str | None) -> None:
     """Index the TEI documents of SRC for OAI-PMH harvesting (an SQLite database).
 
     Each record keeps its content hash, a UTC datestamp that changes only when the
@@ -53,8 +58,11 @@ def index(src: str, db: str | None, repository_id: str) -> None:
     """
     from ..serve.oai.store import Store, default_db_path
 
+    cfg = edition(src)
+    src = src or documents_folder(cfg)
     path = db or default_db_path(src)
-    report = Store(path, repository_id).index(src)
+    report = Store(path, pick(repository_id, cfg and cfg.oai_repository_id, "teikit.local")
+                   ).index(src, scope_for(cfg, src))
     for issue in report.issues:
         click.echo(issue.format(), err=True)
     click.echo(f"{report.summary()} -> {path}")

@@ -7,7 +7,19 @@ import sys
 import click
 
 from .. import render as rendering
-from .common import boundary, emit, input_file_argument, mode_option, output_option
+from ..errors import Issue
+from ..site import info
+from .common import (
+    boundary,
+    edition,
+    emit,
+    input_file_argument,
+    mode_option,
+    output_option,
+    pick,
+    scope_for,
+    warn,
+)
 
 
 @click.command()
@@ -16,14 +28,17 @@ from .common import boundary, emit, input_file_argument, mode_option, output_opt
               show_default=True, help="The output format.")
 @mode_option
 @output_option()
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper size of the PDF.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Paper size of the PDF [default: teikit.toml's outputs.paper, else a4].")
 @click.option("--pdf-a", "pdf_a", is_flag=True,
               help="Write a PDF/A-3b file for archiving (with document metadata).")
 @boundary
-def render(file: str, to: str, mode: str, output: str | None, paper: str,
+def render(file: str, to: str, mode: str, output: str | None, paper: str | None,
            pdf_a: bool) -> None:
     """Render one TEI document (FILE) to an output format: text, html or pdf.
+
+    Inside an edition, its teikit.toml is read: XIncludes stay inside the edition's
+    folder, and its own stylesheets ([overrides] html, text, print) render the document.
 
     The PDF is the print edition: a title page, original and translation in two
     aligned columns, footnotes at the foot of the page, running heads, a register with
@@ -37,5 +52,11 @@ def render(file: str, to: str, mode: str, output: str | None, paper: str,
     """
     if to == "pdf" and not output and sys.stdout.isatty():
         raise click.UsageError("a PDF is binary: give -o FILE.pdf (or redirect the output)")
-    options = {"paper": paper, "pdf_a": pdf_a} if to == "pdf" else {}
-    emit(rendering.render(file, to=to, mode=mode, **options), output)
+    cfg = edition(file)
+    options = {"paper": pick(paper, cfg and cfg.paper, "a4"), "pdf_a": pdf_a,
+               "publisher": cfg and cfg.publisher} if to == "pdf" else {}
+    notes: list[Issue] = []
+    data = rendering.render(file, to=to, mode=mode, scope=scope_for(cfg, file),
+                            stylesheets=info.stylesheets(cfg), notes=notes, **options)
+    warn(notes)
+    emit(data, output)

@@ -10,16 +10,17 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID, EXIT_OK, TeikitError
-from .common import boundary, emit
+from ..xmlio import IncludeScope
+from .common import boundary, documents_folder, edition, emit
 
 
-def _check_one(args: tuple[str, list[str] | None]):
+def _check_one(args: tuple[str, list[str] | None, IncludeScope | None]):
     """Worker: one file's report (schemas compile once per worker process)."""
     from ..validate import FileReport, check
 
-    path, schemas = args
+    path, schemas, scope = args
     try:
-        return check(path, schemas)
+        return check(path, schemas, scope=scope or IncludeScope.around(path))
     except TeikitError as exc:
         if exc.exit_code != EXIT_INVALID:
             raise
@@ -27,9 +28,11 @@ def _check_one(args: tuple[str, list[str] | None]):
         return FileReport(path, well_formed=True, issues=[issue])
 
 
-def run(files: list[Path], schemas: list[str] | None, jobs: int):
-    """Reports for every file, in the given order; a pool when there are several."""
-    work = [(str(f), schemas) for f in files]
+def run(files: list[Path], schemas: list[str] | None, jobs: int,
+        scope: IncludeScope | None = None):
+    """Reports for every file, in the given order; a pool when there are several.
+    XIncludes resolve inside ``scope`` (default: each file's folder)."""
+    work = [(str(f), schemas, scope) for f in files]
     if jobs <= 1 or len(work) <= 1:
         return [_check_one(w) for w in work]
     # Largest files first, one at a time: the workers finish together instead of one
@@ -75,10 +78,20 @@ def _size(path: str) -> int:
               help="Write the report to this file (atomically) instead of standard output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for many files [default: the number of cores].")
+@click.option("--summary", is_flag=True,
+              help="Print a short summary instead of every problem: the counts, the files "
+                   "with the most problems, the first problems, and where the full report "
+                   "is (with -o FILE, the report is written there).")
 @boundary
 def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output: str | None,
-             jobs: int | None) -> None:
-    """Validate TEI documents (files or folders; default tei/).
+             jobs: int | None, summary: bool) -> None:
+    """Validate TEI documents (files or folders; default: the edition's documents, else
+    tei/).
+
+    Inside an edition (teikit.toml here or above), the schemas are those of its
+    [validation] schemas unless --schema is given, and XIncludes may read only inside
+    the edition's folder (and the folders its [xinclude] allow lists); outside one,
+    inside the folder given.
 
     Each document is checked against the schemas its <?xml-model?> PIs declare
     (RELAX NG, Schematron, XSD; TEI's tei_all address maps to the installed
@@ -94,19 +107,29 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, output:
       teikit validate tei/
       teikit validate tei/telegram-22591.xml --schema project
       teikit validate corpus/ --format junit -o report.xml -j 4
+      teikit validate corpus/ --summary -o validation.txt
     """
     from ..validate import report as reporting
     from ..xmlio import iter_xml_files
 
-    files = list(iter_xml_files(list(paths) or ["tei/"]))
-    names = list(schemas) or None
+    cfg = edition(paths[0] if paths else None)
+    files = list(iter_xml_files(list(paths) or [documents_folder(cfg)]))
+    names = list(schemas) or (cfg.schemas if cfg and cfg.schemas else None)
     if names:
         from ..validate import resolve_schemas
         resolve_schemas(names)  # bad --schema values fail before any work
-    reports = run(files, names, jobs or os.cpu_count() or 1)
+    scope = cfg.scope() if cfg else None
+    if scope is None and len(paths) == 1 and Path(paths[0]).is_dir():
+        scope = IncludeScope.around(paths[0])  # the folder given
+    reports = run(files, names, jobs or os.cpu_count() or 1, scope)
     out = reporting.render(reports, fmt)
-    if out or output:
-        emit(out, output)
-    if fmt == "text":
-        click.echo(reporting.summary(reports), err=True)
+    if summary:
+        if output:
+            emit(out, output)
+        click.echo(reporting.short(reports, output))
+    else:
+        if out or output:
+            emit(out, output)
+        if fmt == "text":
+            click.echo(reporting.summary(reports), err=True)
     sys.exit(EXIT_OK if all(r.valid for r in reports) else EXIT_INVALID)

@@ -13,16 +13,21 @@ from collections.abc import Callable
 from lxml import etree
 
 from .. import xmlio
+from ..edition.resources import stylesheet
+from ..errors import Issue
 from ..saxon import transform
 from .html import render_html
+from .overrides import Stylesheets
 
 MODES = ("reading", "diplomatic")
 
 
 def render_text(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-                **_options) -> str:
-    """Plain text of both texts; ``mode`` is ``reading`` or ``diplomatic``."""
-    text = transform("text", tree, file=file, params={"mode": mode}).text
+                stylesheets: Stylesheets | None = None, **_options) -> str:
+    """Plain text of both texts; ``mode`` is ``reading`` or ``diplomatic``;
+    ``stylesheets``: the edition's own (:mod:`toolkit.render.overrides`)."""
+    xsl = stylesheets.path("text") if stylesheets else stylesheet("text")
+    text = transform(xsl, tree, file=file, params={"mode": mode}).text
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -42,9 +47,12 @@ RENDERERS: dict[str, Callable[..., str | bytes]] = {
 
 
 def render(path: str | os.PathLike, to: str = "text", mode: str = "reading",
-           **options) -> str | bytes:
-    """Parse ``path`` securely and render it to the output ``to``."""
+           scope: xmlio.IncludeScope | None = None,
+           notes: list[Issue] | None = None, **options) -> str | bytes:
+    """Parse ``path`` securely (XIncludes inside ``scope``, default the document's
+    folder) and render it to the output ``to``; ``notes`` collects what the parser read
+    anyway (xml:id errors, XInclude fallbacks: see :func:`toolkit.xmlio.parse`)."""
     if to not in RENDERERS:
         raise ValueError(f"unknown output {to!r}; expected one of {sorted(RENDERERS)}")
-    tree = xmlio.parse_tei(path)
+    tree = xmlio.parse_tei(path, scope=scope, notes=notes)
     return RENDERERS[to](tree, file=str(path), mode=mode, **options)

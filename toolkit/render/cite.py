@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..edition.resources import stylesheet
 from ..errors import TeikitError
 from ..saxon import transform
 from ..xmlio import TEI_NS
@@ -78,20 +79,22 @@ def _check_tei(tree: etree._ElementTree, file: str) -> None:
 
 
 def cite(tree: etree._ElementTree, style: str, *, accessed: str | None = None,
-         base_url: str | None = None, file: str = "-") -> str:
+         base_url: str | None = None, file: str = "-", publisher: str | None = None) -> str:
     """The citation of ``tree`` (a securely parsed TEI document) in ``style``.
 
     ``accessed`` is an ISO date (default: today); ``base_url`` the document's URL
     (default: none, and no URL is cited).
     """
-    return cite_many(tree, [style], accessed=accessed, base_url=base_url, file=file)[style]
+    return cite_many(tree, [style], accessed=accessed, base_url=base_url, file=file,
+                     publisher=publisher)[style]
 
 
 def cite_many(tree: etree._ElementTree, styles: Iterable[str] = STYLES, *,
               accessed: str | None = None, base_url: str | None = None,
-              file: str = "-") -> dict[str, str]:
+              file: str = "-", publisher: str | None = None) -> dict[str, str]:
     """The citations of ``tree`` in several styles, by style, in the order given: the
-    record is built once, in one transformation."""
+    record is built once, in one transformation. ``publisher``: cited when the header
+    names none (the edition's configuration)."""
     styles = list(dict.fromkeys(styles))
     for style in styles:
         if style not in STYLES:
@@ -102,8 +105,8 @@ def cite_many(tree: etree._ElementTree, styles: Iterable[str] = STYLES, *,
     _check_tei(tree, file)
     params = {"style": " ".join(styles),
               "accessed": check_date(accessed) or _dt.date.today().isoformat(),
-              "base-url": base_url or ""}
-    text = transform("cite", _header_only(tree), file=file, params=params).text
+              "base-url": base_url or "", "publisher": publisher or ""}
+    text = transform(stylesheet("cite"), _header_only(tree), file=file, params=params).text
     if len(styles) == 1:
         return {styles[0]: text}
     texts = json.loads(text)

@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from urllib.parse import urljoin
 
 from lxml import etree
 
+from ..edition.resources import asset_text, stylesheet
 from ..errors import TeikitError
 from ..saxon import transform
 from . import cite
+from .overrides import Stylesheets
 
 
 @dataclass
@@ -45,19 +46,14 @@ def pdf_public_url(links: PageLinks) -> str:
     return urljoin(links.public_url, links.pdf_url) if links.public_url else ""
 
 
-def asset_text(name: str) -> str:
-    """The text of a packaged asset (``edition.css``, ``edition.js``)."""
-    return resources.files("toolkit.assets").joinpath(name).read_text(encoding="utf-8")
-
-
 def citations(tree: etree._ElementTree, file: str = "-", accessed: str | None = None,
-              base_url: str | None = None, styles: Iterable[str] = cite.STYLES
-              ) -> dict[str, str]:
+              base_url: str | None = None, styles: Iterable[str] = cite.STYLES,
+              publisher: str | None = None) -> dict[str, str]:
     """The citation styles (default: all, in the registry's order) as text; {} when the
     header cannot be cited (the page then has no citation block)."""
     try:
         return cite.cite_many(tree, styles, accessed=accessed, base_url=base_url or None,
-                              file=file)
+                              file=file, publisher=publisher)
     except TeikitError:
         return {}
 
@@ -72,7 +68,7 @@ def citations_param(cites: dict[str, str], files: dict[str, str]) -> str:
 
 def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
                 links: PageLinks | None = None, cites: dict[str, str] | None = None,
-                **_options) -> str:
+                stylesheets: Stylesheets | None = None, **_options) -> str:
     """One document as an HTML page.
 
     ``mode`` is accepted for the renderer interface; the page holds both readings.
@@ -95,7 +91,8 @@ def render_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading"
     else:
         params["css"] = asset_text("edition.css")
         params["js"] = asset_text("edition.js")
-    html = transform("html", tree, file=file, params=params).text
+    xsl = stylesheets.path("html") if stylesheets else stylesheet("html")
+    html = transform(xsl, tree, file=file, params=params).text
     if not html.lstrip().lower().startswith("<!doctype"):
         html = "<!DOCTYPE html>\n" + html
     return html if html.endswith("\n") else html + "\n"

@@ -8,12 +8,13 @@ the URL fetcher refuses every non-local address.
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from lxml import etree
 
+from ..edition.resources import asset_text, stylesheet
 from ..errors import ResourceMissing, TransformError
 from ..saxon import transform
+from .overrides import Stylesheets
 
 PAPER = {"a4": "A4", "letter": "letter"}
 
@@ -21,25 +22,30 @@ PAPER = {"a4": "A4", "letter": "letter"}
 def print_css(paper: str = "a4") -> str:
     if paper not in PAPER:
         raise TransformError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER)}")
-    css = resources.files("toolkit").joinpath("assets/print.css").read_text(encoding="utf-8")
+    css = asset_text("print.css")
     return f"@page {{ size: {PAPER[paper]}; }}\n{css}"
 
 
-def _citations(tree: etree._ElementTree, file: str, accessed: str | None = None) -> str:
+def _citations(tree: etree._ElementTree, file: str, accessed: str | None = None,
+               publisher: str | None = None) -> str:
     """The suggested citations, as the HTML edition's citation block data."""
     from .cite import PRINTED
     from .html import citations, citations_param
 
-    return citations_param(citations(tree, file, accessed=accessed, styles=PRINTED), {})
+    return citations_param(citations(tree, file, accessed=accessed, styles=PRINTED,
+                                     publisher=publisher), {})
 
 
 def render_print_html(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-                      paper: str = "a4", accessed: str | None = None, **_options) -> str:
+                      paper: str = "a4", accessed: str | None = None,
+                      stylesheets: Stylesheets | None = None, publisher: str | None = None,
+                      **_options) -> str:
     """The print HTML (for inspection, and the input of :func:`render_pdf`);
     ``accessed`` is the citations' access date (default today)."""
     params = {"mode": mode, "css": print_css(paper),
-              "citations": _citations(tree, file, accessed)}
-    return transform("print", tree, file=file, params=params).text
+              "citations": _citations(tree, file, accessed, publisher)}
+    xsl = stylesheets.path("print") if stylesheets else stylesheet("print")
+    return transform(xsl, tree, file=file, params=params).text
 
 
 def _refuse_remote(url: str, timeout: int = 10, ssl_context=None):
@@ -80,7 +86,9 @@ def footnote_placements(doc) -> list[tuple[object, int, int]]:
 
 
 def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
-               paper: str = "a4", accessed: str | None = None, **_options):
+               paper: str = "a4", accessed: str | None = None,
+               stylesheets: Stylesheets | None = None, publisher: str | None = None,
+               **_options):
     """The laid-out print edition (a ``weasyprint.Document``: pages, boxes, footnotes).
 
     The first layout variant that keeps every footnote on the page of its call wins;
@@ -89,7 +97,8 @@ def layout_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise ResourceMissing(f"PDF output needs WeasyPrint and Pango: {exc}") from None
-    html = render_print_html(tree, file=file, mode=mode, paper=paper, accessed=accessed)
+    html = render_print_html(tree, file=file, mode=mode, paper=paper, accessed=accessed,
+                             stylesheets=stylesheets, publisher=publisher)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
@@ -116,5 +125,6 @@ def render_pdf(tree: etree._ElementTree, file: str = "-", mode: str = "reading",
                paper: str = "a4", pdf_a: bool = False, **options) -> bytes:
     """The PDF of one document: facing columns, footnotes, running heads, register."""
     doc = layout_pdf(tree, file=file, mode=mode, paper=paper,
-                     accessed=options.get("accessed"))
+                     accessed=options.get("accessed"), stylesheets=options.get("stylesheets"),
+                     publisher=options.get("publisher"))
     return doc.write_pdf(**({"pdf_variant": "pdf/a-3b"} if pdf_a else {}))

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import xmlio
+from ..edition.resources import asset_text
 from ..errors import Issue
-from ..render.html import asset_text
 from . import register as reg
 from . import search
 from .chrome import Neighbour, SiteInfo, document_slot, fill_document

@@ -28,16 +28,19 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from .. import xmlio
 from ..errors import InputError, Issue, ResourceMissing, TeikitError
+from ..render import overrides
+from ..render.overrides import Stylesheets
 from . import document as builder
 from . import search
 from . import state as st
 from .chrome import SiteInfo
+from .look import Look
 
 DEFAULT_TITLE = "Edition"
 #: the hash of the SiteInfo the site pages were last written with
@@ -80,17 +83,38 @@ class BuildOptions:
     base_url: str | None = None
     accessed: str | None = None  # citations' access date; None: today
     pdf: bool = True
+    # the edition's configuration (teikit.toml)
+    scope: xmlio.IncludeScope | None = None  # where XIncludes may read; None: SRC
+    stylesheets: Stylesheets | None = None  # the edition's own XSLT
+    styles: tuple[str, ...] | None = None  # citation styles written; None: all
+    paper: str = "a4"
+    publisher: str | None = None
     dts: bool | None = None  # the static DTS in OUT/dts/; None: when there is a base URL
 
     def fingerprinted(self) -> dict:
-        return {"base_url": self.base_url or "", "pdf": self.pdf}
+        fp = {"base_url": self.base_url or "", "pdf": self.pdf}
+        # only what differs from the defaults, so that a build without a configuration
+        # keeps the fingerprint it always had
+        if self.scope is not None:
+            fp["scope"] = [self.scope.root, *self.scope.allowed]
+        if self.stylesheets is not None:
+            fp["stylesheets"] = overrides.hashes(self.stylesheets)
+        if self.styles is not None:
+            fp["styles"] = list(self.styles)
+        if self.paper != "a4":
+            fp["paper"] = self.paper
+        if self.publisher:
+            fp["publisher"] = self.publisher
+        return fp
 
 
 def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
     """Build one document (in whatever process runs this); never raises."""
     try:
         res = builder.build_document(Path(src), Path(out), opts.base_url, opts.accessed,
-                                     pdf=opts.pdf)
+                                     pdf=opts.pdf, scope=opts.scope,
+                                     stylesheets=opts.stylesheets, styles=opts.styles,
+                                     paper=opts.paper, publisher=opts.publisher)
     except Exception as exc:  # noqa: BLE001 - one document must not stop the others
         res = builder.DocResult(src)
         res.error = TeikitError(f"internal error: {type(exc).__name__}: {exc}", file=src)
@@ -101,11 +125,12 @@ def build_one(src: str, out: str, opts: BuildOptions) -> builder.DocResult:
 
 def warm_worker(pdf: bool = False) -> None:
     """Compile every stylesheet a document build uses, once, in this process."""
+    from ..edition.resources import stylesheet
     from ..saxon import compile_stylesheet
 
     for name in ("html", "text", "cite", *(("print",) if pdf else ())):
         try:
-            compile_stylesheet(name)
+            compile_stylesheet(stylesheet(name))
         except TeikitError:
             pass  # reported by the document that needs it
 
@@ -221,6 +246,8 @@ class BuildReport:
     built: list[str] = field(default_factory=list)  # built now (source keys)
     skipped: list[str] = field(default_factory=list)  # unchanged and fine: no work done
     failed: list[Issue] = field(default_factory=list)  # failing now, or unchanged and failing
+    #: built, but with what the parser read anyway (duplicate xml:ids, XInclude fallbacks)
+    warnings: list[Issue] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # sources gone: their outputs deleted
     site_written: bool = False
     dts_files: int = 0  # files of the static DTS written now
@@ -275,7 +302,8 @@ def _record(res: builder.DocResult, sha: str, accessed: str, old: st.Entry | Non
     if old:
         st.remove_outputs(out, [r for r in old.outputs if r not in set(rels)])
     return st.Entry(sha, accessed, rels,
-                    st.facts_of(res.info, res.occurrences, res.entities), None)
+                    st.facts_of(res.info, res.occurrences, res.entities), None,
+                    [w.to_dict() for w in res.warnings])
 
 
 def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
@@ -292,7 +320,8 @@ def _site_results(entries: dict[str, st.Entry]) -> list[builder.DocResult]:
 
 def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None, *,
               jobs: int = 1, executor_spec: str = "process", force: bool = False,
-              title: str = DEFAULT_TITLE, site: SiteInfo | None = None, search_index: bool = True,
+              title: str = DEFAULT_TITLE, site: SiteInfo | None = None,
+              search_index: bool = True, look: Look | None = None,
               on_result: Callable[[builder.DocResult], None] | None = None,
               on_plan: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build SRC into OUT, redoing only the documents whose source, access date,
@@ -300,7 +329,9 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     caller show progress. ``site``: what the edition says about itself (default: the
     title ``title``); the site-level pages are rewritten when a document changed or the
     site info did, the search index (``search_index``) when a document changed (or it is
-    missing)."""
+    missing). ``look``: the
+    edition's own CSS, scripts, header and footer, put on every page
+    (:mod:`toolkit.site.look`)."""
     t0 = time.perf_counter()
     site = site or SiteInfo(title=title)
     opts = opts or BuildOptions()
@@ -326,7 +357,8 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
         st.remove_outputs(out_p, state.entries[key].outputs)
     # largest first, so that a long document does not start last
     todo.sort(key=lambda k: -sources[k].stat().st_size if sources[k].exists() else 0)
-    build_opts = BuildOptions(opts.base_url, accessed, opts.pdf, opts.dts)
+    build_opts = replace(opts, accessed=accessed,
+                         scope=opts.scope or xmlio.IncludeScope.around(src_p))
     keys = {str(sources[k]): k for k in todo}
     try:
         for res in run([(str(sources[k]), str(out_p), build_opts) for k in todo], jobs):
@@ -351,6 +383,7 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
     _static_dts(src_p, out_p, opts, site.title, changed, report)
     report.failed = sorted([*clashes, *(i for e in entries.values()
                                         if (i := e.error_issue()) is not None)])
+    report.warnings = sorted(w for e in entries.values() if e.ok for w in e.warning_issues())
     info_file, info_key = out_p / SITE_INFO_NAME, _site_key(site)
     stale = not all((out_p / n).is_file() for n in ("index.html", "register.html",
                                                      "search.html"))
@@ -360,6 +393,9 @@ def run_build(src: str | Path, out: str | Path, opts: BuildOptions | None = None
                            index=search_index and (changed or missing))
         xmlio.write_atomic(info_file, info_key + "\n")
         report.site_written = True
+    if look is not None:
+        look.apply(out_p, [f"{r.info.stem}/{r.info.stem}.html" for r in report.results
+                           if r.info is not None])
     if changed or not (out_p / st.STATE_NAME).is_file():
         st.save(out_p, st.BuildState(fp, entries))
     report.seconds = time.perf_counter() - t0
@@ -389,3 +425,44 @@ def build(src: str | os.PathLike, out: str | os.PathLike,
     results: list[builder.DocResult] = []
     run_build(src, out, BuildOptions(base_url=base_url, pdf=False), on_result=results.append)
     return results
+
+
+# ---------------------------------------------------------------- report
+
+REPORT_NAME = ".teikit-build-report.txt"
+
+
+def report_text(report: BuildReport) -> str:
+    """Every failed document and every warning, one ``FILE:LINE:COLUMN`` line each."""
+    lines = [f"{len(report.failed)} document(s) failed (not built):",
+             *(i.format() for i in report.failed),
+             f"{len(report.warnings)} warning(s) in documents built anyway:",
+             *(i.format() for i in report.warnings),
+             f"{len(report.dts_issues)} problem(s) of the static DTS:",
+             *(i.format() for i in report.dts_issues)]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(report: BuildReport, out: str | Path) -> Path:
+    """The full report of the build, in OUT (written atomically)."""
+    return xmlio.write_atomic(Path(out) / REPORT_NAME, report_text(report))
+
+
+def short_summary(report: BuildReport, out: str | Path, shown: int = 10) -> str:
+    """What a person needs after a build, in a few lines however large the corpus:
+    the counts, the first failures and warnings, and where the full report is."""
+    n = len(report.built) + len(report.skipped) + len(report.failed)
+    lines = [f"{n} document{'s' if n != 1 else ''}: {len(report.built)} built, "
+             f"{len(report.skipped)} skipped (unchanged), {len(report.failed)} failed, "
+             f"{len(report.removed)} removed, in {report.seconds:.1f} s; "
+             f"open {str(out).rstrip('/')}/index.html"]
+    for what, issues in (("failed (not built)", report.failed),
+                         ("warnings (built anyway)", report.warnings),
+                         ("problems of the static DTS", report.dts_issues)):
+        if issues:
+            more = f", the first {shown}" if len(issues) > shown else ""
+            lines.append(f"{len(issues)} {what}{more}:")
+            lines += [f"  {i.format()}" for i in issues[:shown]]
+    if report.failed or report.warnings or report.dts_issues:
+        lines.append(f"Full report: {Path(out) / REPORT_NAME}")
+    return "\n".join(lines)

@@ -23,7 +23,7 @@ Site layout::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import lxml.html
@@ -32,6 +32,7 @@ from .. import xmlio
 from ..errors import Issue, TeikitError
 from ..render import cite, render_text
 from ..render.html import PageLinks, citations, render_html
+from ..render.overrides import Stylesheets
 from . import pages as site
 from . import search
 from .assemble import write_site
@@ -46,6 +47,8 @@ class DocResult:
     info: site.DocInfo | None = None
     occurrences: list[site.Occurrence] = field(default_factory=list)
     entities: dict[str, site.Entity] = field(default_factory=dict)
+    #: what the parser read anyway (duplicate or malformed xml:ids, XInclude fallbacks)
+    warnings: list[Issue] = field(default_factory=list)
 
 
 def document_url(base_url: str | None, stem: str) -> str:
@@ -54,23 +57,35 @@ def document_url(base_url: str | None, stem: str) -> str:
 
 
 def build_document(src: Path, out_dir: Path, base_url: str | None = None,
-                   accessed: str | None = None, pdf: bool = False) -> DocResult:
+                   accessed: str | None = None, pdf: bool = False, *,
+                   scope: xmlio.IncludeScope | None = None,
+                   stylesheets: Stylesheets | None = None,
+                   styles: tuple[str, ...] | None = None, paper: str = "a4",
+                   publisher: str | None = None) -> DocResult:
     """Write every output of one document into OUT/STEM/; never raises TeikitError.
 
     ``pdf``: also the print edition ``STEM.pdf`` (WeasyPrint; seconds per document),
     linked from the page and, with a base URL, declared as ``citation_pdf_url``.
+    The edition's configuration: ``scope`` (where XIncludes may read; default the
+    document's folder), its own ``stylesheets``, the citation ``styles`` to write
+    (default all), the PDF's ``paper``, the ``publisher`` cited when a header names none.
     """
     res = DocResult(str(src))
     stem = src.stem
     folder = out_dir / stem
     try:
-        tree = xmlio.parse_tei(src)
+        notes: list[Issue] = []
+        tree = xmlio.parse_tei(src, scope=scope, notes=notes)
+        res.warnings = [replace(n, severity="warning") for n in notes]
         url = document_url(base_url, stem)
-        cites = citations(tree, str(src), accessed=accessed, base_url=url)
+        cites = citations(tree, str(src), accessed=accessed, base_url=url,
+                          styles=styles or cite.STYLES, publisher=publisher)
         files = {s: f"{stem}{cite.SUFFIXES[s]}" for s in cites}
         outputs: dict[str, str | bytes] = {
-            f"{stem}.txt": render_text(tree, file=str(src), mode="reading"),
-            f"{stem}.diplomatic.txt": render_text(tree, file=str(src), mode="diplomatic"),
+            f"{stem}.txt": render_text(tree, file=str(src), mode="reading",
+                                       stylesheets=stylesheets),
+            f"{stem}.diplomatic.txt": render_text(tree, file=str(src), mode="diplomatic",
+                                                  stylesheets=stylesheets),
         }
         for style, name in files.items():
             outputs[name] = cites[style] if cites[style].endswith("\n") else cites[style] + "\n"
@@ -81,7 +96,8 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
                                  if k in ("bibtex", "ris", "csl-json")}, site_slot=True)
         info = site.doc_info(tree, stem)
         page = lxml.html.document_fromstring(
-            render_html(tree, file=str(src), links=links, cites=cites))
+            render_html(tree, file=str(src), links=links, cites=cites,
+                        stylesheets=stylesheets))
         records, _ = search.anchor_tree(page, info.languages[0] if info.languages else "")
         info.signs = site.legend_signs(page)
         outputs[f"{stem}.html"] = search.serialize(page)
@@ -90,7 +106,9 @@ def build_document(src: Path, out_dir: Path, base_url: str | None = None,
         if pdf:
             from ..render.pdf import render_pdf
 
-            outputs[f"{stem}.pdf"] = render_pdf(tree, file=str(src), accessed=accessed)
+            outputs[f"{stem}.pdf"] = render_pdf(tree, file=str(src), accessed=accessed,
+                                                stylesheets=stylesheets, paper=paper,
+                                                publisher=publisher)
         for name, data in outputs.items():
             res.outputs.append(str(xmlio.write_atomic(folder / name, data)))
         res.info = info

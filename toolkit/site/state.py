@@ -20,7 +20,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .. import ROOT, XSLT_DIR, __version__, xmlio
+from .. import __version__, xmlio
+from ..edition.resources import toolkit_files
 from ..errors import Issue
 from . import pages as site
 
@@ -44,10 +45,8 @@ def sha256_file(path: str | os.PathLike) -> str:
 def toolkit_fingerprint() -> str:
     """A hash of the toolkit's version, stylesheets, Python modules and assets."""
     h = hashlib.sha256(__version__.encode())
-    files = sorted([*XSLT_DIR.rglob("*.xsl"), *(ROOT / "toolkit").rglob("*.py"),
-                    *(ROOT / "toolkit" / "assets").glob("*.*")])
-    for f in files:
-        h.update(str(f.relative_to(ROOT)).encode())
+    for name, f in toolkit_files():
+        h.update(name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()
 
@@ -67,6 +66,7 @@ class Entry:
     outputs: list[str] = field(default_factory=list)  # relative to OUT, last good build
     facts: dict | None = None  # site facts of the last good build (see facts_of)
     issue: dict | None = None  # the failure of the last attempt, if it failed
+    warnings: list[dict] = field(default_factory=list)  # what was read anyway (Issues)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +74,9 @@ class Entry:
 
     def error_issue(self) -> Issue | None:
         return Issue(**self.issue) if self.issue else None
+
+    def warning_issues(self) -> list[Issue]:
+        return [Issue(**w) for w in self.warnings]
 
 
 @dataclass

@@ -31,7 +31,6 @@ __all__ = ["Cancelled", "FileReport", "ValidationError", "check", "is_valid", "i
            "resolve_schemas", "schemas_for", "validate"]
 
 NOT_RUN, VALID, INVALID = "not-run", "valid", "invalid"
-_ID_ERRORS = ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE")
 
 
 class ValidationError(TeikitError):
@@ -162,66 +161,19 @@ def _document_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Resolve
 
 # ---------------------------------------------------------------- parsing
 
-def _tolerant_parse(path: str, data: bytes,
-                    first: NotWellFormed) -> tuple[etree._ElementTree, list[Issue]]:
-    """Re-parse a document whose only problems are duplicate or malformed xml:ids.
-
-    libxml2 treats them as fatal; they are validity errors, so the document is parsed
-    again in recovery mode with the same secure settings, and kept only if every error
-    reported is an ID error. Otherwise the first (well-formedness) error stands.
-    """
-    parser = xmlio.secure_parser(recover=True)
-    root = etree.fromstring(data, parser, base_url=Path(path).resolve().as_uri())
-    log = list(parser.error_log)
-    if root is None or not log or any(e.type_name not in _ID_ERRORS for e in log):
-        raise first
-    tree = root.getroottree()
-    if tree.getroot().find(f".//{{{xmlio.XI_NS}}}include") is not None:
-        xmlio.resolve_xincludes(tree, path)
-    first = _first_ids(tree)
-    issues = [Issue(path, e.line, e.column, "error", _id_message(e.message, first),
-                    rule="xml:id", source="xml") for e in log]
-    return tree, issues
-
-
-def _first_ids(tree: etree._ElementTree) -> dict[str, int]:
-    """Each xml:id's first line (for "duplicate" messages)."""
-    out: dict[str, int] = {}
-    for el in tree.getroot().iter(etree.Element):
-        value = el.get(_XML_ID)
-        if value is not None and value not in out:
-            out[value] = el.sourceline or 0
-    return out
-
-
-def _id_message(msg: str, first: dict[str, int] | None = None) -> str:
-    """libxml2's ID errors in jing's words."""
-    m = re.match(r"ID (\S+) already defined", msg)
-    if m:
-        line = (first or {}).get(m.group(1))
-        where = f" (first defined on line {line})" if line else ""
-        return f"duplicate xml:id \"{m.group(1)}\"{where}"
-    if "is not an NCName" in msg or "DTD_XMLID_VALUE" in msg:
-        return 'value of attribute "xml:id" is invalid; must be an XML name without colons'
-    return " ".join(msg.split())
-
-
-def load(path: str | os.PathLike, data: bytes | None = None
+def load(path: str | os.PathLike, data: bytes | None = None,
+         scope: xmlio.IncludeScope | None = None
          ) -> tuple[etree._ElementTree, list[Issue], list[str]]:
-    """Parse securely; the tree, xml:id issues, and the source lines (for columns).
+    """Parse securely; the tree, the parser's notes (xml:id errors, XInclude fallbacks)
+    and the source lines (for columns).
 
     ``data``: the document's bytes when they are not (yet) those on disk (an editor's
-    buffer); ``path`` still locates it (relative schemas, XIncludes, messages)."""
-    file = str(path)
+    buffer); ``path`` still locates it (relative schemas, XIncludes, messages).
+    ``scope``: where its XIncludes may read (default: its folder)."""
     if data is None:
         data = xmlio.read_bytes(path)
-    try:
-        tree = xmlio.parse_file_bytes(data, path)
-        issues: list[Issue] = []
-    except NotWellFormed as exc:
-        if "ID " not in exc.message and "xml:id" not in exc.message:
-            raise
-        tree, issues = _tolerant_parse(file, data, exc)
+    issues: list[Issue] = []
+    tree = xmlio.parse_file_bytes(data, path, scope=scope, notes=issues)
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -297,12 +249,17 @@ def _engines(tree, file, lines, schemas, id_errors: bool = False, stop=None
     yield None, dangling(tree, file, grammars[0] if grammars else None, lines)
 
 
-def _source(source, file, data: bytes | None = None):
+def _id_errors(issues: list[Issue]) -> bool:
+    return any(i.rule == "xml:id" for i in issues)
+
+
+def _source(source, file, data: bytes | None = None,
+            scope: xmlio.IncludeScope | None = None):
     """(tree, early issues, lines, file) for a path or an already parsed tree."""
     if isinstance(source, etree._ElementTree | etree._Element):
         tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
         return tree, [], [], file or tree.docinfo.URL or "-"
-    tree, issues, lines = load(source, data)
+    tree, issues, lines = load(source, data, scope)
     return tree, issues, lines, file or str(source)
 
 
@@ -318,24 +275,26 @@ def iter_errors(source, schemas: Iterable[str] | None = None, *, file: str | Non
         yield exc.as_issue()
         return
     yield from (i for i in early if warnings or i.severity == "error")
-    for _, issues in _engines(tree, file, lines, schemas, bool(early)):
+    for _, issues in _engines(tree, file, lines, schemas, _id_errors(early)):
         yield from (i for i in issues if warnings or i.severity == "error")
 
 
 def check(source, schemas: Iterable[str] | None = None, *, file: str | None = None,
-          data: bytes | None = None, stop=None) -> FileReport:
+          data: bytes | None = None, stop=None,
+          scope: xmlio.IncludeScope | None = None) -> FileReport:
     """The full report for one document: verdicts per engine and every issue.
 
     ``data``: the bytes of the document at path ``source`` when they differ from the
     file's (an editor's unsaved buffer). ``stop``: a callable asked between engines;
-    when it answers true, :class:`Cancelled` is raised."""
+    when it answers true, :class:`Cancelled` is raised. ``scope``: where a path's
+    XIncludes may read (default: its folder)."""
     schemas = list(schemas) if schemas is not None else None
     try:
-        tree, early, lines, file = _source(source, file, data)
+        tree, early, lines, file = _source(source, file, data, scope)
     except NotWellFormed as exc:
         return FileReport(file or str(source), well_formed=False, issues=[exc.as_issue()])
     report = FileReport(file, issues=list(early))
-    for r, issues in _engines(tree, file, lines, schemas, bool(early), stop):
+    for r, issues in _engines(tree, file, lines, schemas, _id_errors(early), stop):
         report.issues.extend(issues)
         if r is None:
             continue
@@ -344,7 +303,7 @@ def check(source, schemas: Iterable[str] | None = None, *, file: str | None = No
         verdict = INVALID if failed else VALID
         current = getattr(report, r.kind)
         setattr(report, r.kind, INVALID if INVALID in (current, verdict) else verdict)
-    if early and report.relaxng != NOT_RUN:
+    if _id_errors(early) and report.relaxng != NOT_RUN:
         report.relaxng = INVALID  # jing, too, rejects duplicate or malformed IDs
     report.issues.sort()
     return report

@@ -23,6 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Issue
+from . import datatypes
 from . import rng_messages as d
 from .rng import (
     Grammar,
@@ -32,7 +33,9 @@ from .rng import (
     document_vocabulary,
     load_schema,
     nc_matches,
+    nc_names,
     split_clark,
+    walk_pattern,
 )
 
 
@@ -50,7 +53,7 @@ def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str,
     s = compile_schema(schema)
     compiled = s.for_names(*document_vocabulary(tree))
     if compiled is not None and compiled.validate(tree):
-        return []
+        return _lexical_issues(s.grammar, tree, file, lines)
     root = tree.getroot()
     if lines is None:
         lines = _source_lines(file)
@@ -61,7 +64,89 @@ def validate_tree(tree: etree._ElementTree, schema: str | Path, file: str,
                              root_level=True)
         return [_issue(file, root, lines, msg)]
     issues = _explain_all(s.grammar, tree, compiled.error_log, file, lines)
+    issues += _lexical_issues(s.grammar, tree, file, lines)
     return sorted({(i.line, i.column, i.message): i for i in issues}.values())
+
+
+# ------------------------------------------------------------- values checked here
+
+
+def _lexical_issues(g: Grammar | None, tree: etree._ElementTree, file: str,
+                    lines: list[str] | None) -> list[Issue]:
+    """Attribute values of datatypes that libxml2 was told to take as tokens
+    (:data:`toolkit.validate.datatypes.CHECKED_HERE`), checked as jing checks them.
+
+    Only attributes whose every datatype is such a one are checked (in TEI, the URI
+    attributes, single or lists); where the schema offers another datatype beside
+    it (three attributes of tei_all), libxml2's token check stands alone."""
+    if g is None:
+        return []
+    typed = _lexical_names(g)
+    if not typed:
+        return []
+    out: list[Issue] = []
+    for el in tree.getroot().iter(etree.Element):
+        names = [n for n in el.attrib if split_clark(n) in typed]
+        pats = g.patterns_for(_qn(el)) if names else None
+        if not pats:
+            continue
+        for name in names:
+            kind = _lexical_kind(g, pats[0], name)
+            if kind is None:
+                continue
+            value = el.get(name)
+            shown = _attr_name(name, el)
+            if kind == "list":
+                bad = [t for t in _XSD_SPACE.split(value) if t and not datatypes.any_uri(t)]
+                out += [_issue(file, el, lines or [], f'value of attribute "{shown}" is invalid; '
+                               f'token "{t}" invalid; must be a URI') for t in bad[:1]]
+            elif not datatypes.any_uri(value):
+                out.append(_issue(file, el, lines or [],
+                                  f'value of attribute "{shown}" is invalid; must be a URI'))
+    if out and not lines:  # columns need the source
+        src = _source_lines(file)
+        out = [_issue(file, _element_at(tree, i.path), src, i.message) for i in out]
+    return out
+
+
+_XSD_SPACE = re.compile(r"[ \t\r\n]+")
+_LEXICAL_NAMES: dict[int, frozenset[tuple[str, str]]] = {}
+_LEXICAL_KINDS: dict[tuple[int, str], str | None] = {}
+
+
+def _lexical_names(g: Grammar) -> frozenset[tuple[str, str]]:
+    """Attribute names that have, somewhere in the grammar, a value checked here."""
+    if id(g) not in _LEXICAL_NAMES:
+        names = set()
+        for body in [g.start, *g.defines.values()]:
+            for n in walk_pattern(body):
+                if n.kind == "attribute" and any(
+                        k.kind == "data" and k.lexical for k in d.shallow(g, n.kids[1])):
+                    names.update(nc_names(n.kids[0]))
+        _LEXICAL_NAMES[id(g)] = frozenset(names)
+    return _LEXICAL_NAMES[id(g)]
+
+
+def _lexical_kind(g: Grammar, pat: Node, name: str) -> str | None:
+    """"single" or "list" when the attribute ``name`` of element pattern ``pat`` holds
+    only values checked here; None otherwise."""
+    key = (id(pat), name)
+    if key not in _LEXICAL_KINDS:
+        qn = split_clark(name)
+        match = [a for a in _attributes(g, pat) if nc_matches(a.kids[0], qn)]
+        kind = None
+        if match:
+            leaves = list(d.shallow(g, match[0].kids[1]))
+            data = [n for n in leaves if n.kind in ("data", "value", "text")]
+            if data and all(n.kind == "data" and n.lexical == "anyURI" for n in data):
+                kind = "list" if any(n.kind == "list" for n in leaves) else "single"
+        _LEXICAL_KINDS[key] = kind
+    return _LEXICAL_KINDS[key]
+
+
+def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element:
+    found = tree.xpath(path) if path else []
+    return found[0] if found else tree.getroot()
 
 
 # ----------------------------------------------------------------------- explanations

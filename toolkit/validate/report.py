@@ -21,6 +21,40 @@ def summary(reports: Sequence[FileReport]) -> str:
             f"{bad_wf} not well-formed")
 
 
+def short(reports: Sequence[FileReport], full_report: str | None = None,
+          files: int = 10, problems: int = 5) -> str:
+    """A summary for a person looking at a corpus: the counts, the files with the most
+    problems (errors and warnings per file), the first problems, and where the full
+    report is (``full_report``), in a few lines however many problems there are."""
+    errors = sum(len(r.errors) for r in reports)
+    warnings = sum(len(r.issues) for r in reports) - errors
+    lines = [f"{summary(reports)} ({_count(errors, 'error')}, {_count(warnings, 'warning')})"]
+    bad = sorted((r for r in reports if r.issues),
+                 key=lambda r: (r.well_formed, -len(r.errors), -len(r.issues), r.file))
+    if bad:
+        lines.append("Files with problems:" if len(bad) <= files else
+                     f"Files with problems (the {files} with the most, of {len(bad)}):")
+        for r in bad[:files]:
+            state = "not well-formed" if not r.well_formed else (
+                "invalid" if r.errors else "valid")
+            n_warn = len(r.issues) - len(r.errors)
+            lines.append(f"  {r.file}: {state}, {_count(len(r.errors), 'error')}, "
+                         f"{_count(n_warn, 'warning')}")
+        first = [i for r in bad for i in sorted(r.issues) if i.severity == "error"]
+        first = (first or [i for r in bad for i in sorted(r.issues)])[:problems]
+        lines.append("First problems:")
+        lines += [f"  {i.format()}" for i in first]
+    if full_report:
+        lines.append(f"Full report: {full_report}")
+    elif bad:
+        lines.append("Full report: run without --summary (or give -o FILE)")
+    return "\n".join(lines)
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
 def text(reports: Sequence[FileReport]) -> str:
     """One ``FILE:LINE:COLUMN: severity: message [rule]`` line per problem, by position."""
     return "".join(i.format() + "\n" for r in reports for i in sorted(r.issues))

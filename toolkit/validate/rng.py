@@ -39,6 +39,7 @@ from lxml import etree
 
 from ..errors import SchemaError
 from ..xmlio import parse
+from . import datatypes
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 A_DOC = "{http://relaxng.org/ns/compatibility/annotations/1.0}documentation"
@@ -63,6 +64,9 @@ class Node:
     kids: list[Node] = field(default_factory=list)
     text: str | None = None
     xml: str | None = field(default=None, repr=False)  # serialisation, once computed
+    #: the datatype a ``data`` node has in the schema, when libxml2 is given another one
+    #: and teikit checks the value itself (see :mod:`toolkit.validate.datatypes`)
+    lexical: str | None = None
     #: the pattern's a:documentation (elements, attributes, values), for the editor
     doc: str | None = field(default=None, repr=False)
 
@@ -205,16 +209,7 @@ class _Loader:
         if kind == "ref":
             return Node("ref", {"name": el.get("name", "")})
         if kind == "data":
-            attrs = {"type": el.get("type", ""), "datatypeLibrary": dl}
-            kids = []
-            for c in _rng_children(el):
-                ck = etree.QName(c).localname
-                if ck == "param":
-                    kids.append(Node("param", {"name": c.get("name", "")}, text=c.text or ""))
-                else:  # except
-                    kids.append(Node("except", kids=[self.pattern(x, ns, dl)
-                                                     for x in _rng_children(c)]))
-            return Node("data", attrs, kids)
+            return self.data(el, ns, dl)
         if kind == "value":
             attrs = ({"type": el.get("type", ""), "datatypeLibrary": dl} if el.get("type")
                      else {"datatypeLibrary": ""})
@@ -228,6 +223,25 @@ class _Loader:
         if kind in ("optional", "zeroOrMore", "oneOrMore", "mixed", "list") and len(kids) > 1:
             kids = [Node("group", kids=kids)]
         return Node(kind, kids=kids)
+
+    def data(self, el: etree._Element, ns: str, dl: str) -> Node:
+        """A ``data`` pattern; XSD datatypes that libxml2 judges otherwise than jing are
+        given to it as :mod:`toolkit.validate.datatypes` says (another type or an extra
+        pattern facet)."""
+        typ, lexical = el.get("type", ""), None
+        kids = []
+        if dl == datatypes.XSD and typ in datatypes.CHECKED_HERE:
+            typ, lexical = datatypes.CHECKED_HERE[typ], typ
+        if dl == datatypes.XSD and typ in datatypes.EXTRA_PATTERNS:
+            kids.append(Node("param", {"name": "pattern"}, text=datatypes.EXTRA_PATTERNS[typ]))
+        for c in _rng_children(el):
+            ck = etree.QName(c).localname
+            if ck == "param":
+                kids.append(Node("param", {"name": c.get("name", "")}, text=c.text or ""))
+            else:  # except
+                kids.append(Node("except", kids=[self.pattern(x, ns, dl)
+                                                 for x in _rng_children(c)]))
+        return Node("data", {"type": typ, "datatypeLibrary": dl}, kids, lexical=lexical)
 
     def name_class(self, el: etree._Element, ns: str) -> Node:
         kind = etree.QName(el).localname
@@ -300,6 +314,8 @@ class Grammar:
         self.deriv_cache: dict[tuple, object] = {}
         self._starts: dict[int, tuple[frozenset[QName], tuple[Node, ...]]] = {}
         self._patterns_for: dict[QName, list[Node]] = {}  # (pattern, name) -> derivative
+        #: define name -> whether its body matches attributes only (see _Reducer.seq)
+        self.attributes_only: dict[str, bool] = {}
         self._index()
 
     def _index(self) -> None:
@@ -523,7 +539,7 @@ class _Reducer:
                         kids.append(Node("except", kids=ex))
                 else:
                     kids.append(c)
-            return Node("data", p.attrs, kids)
+            return Node("data", p.attrs, kids, lexical=p.lexical)
         return p  # empty, text, value
 
     def seq(self, kids: list[Node], kind: str) -> Node | None:
@@ -538,7 +554,32 @@ class _Reducer:
                 out.append(s)
         if not out:
             return EMPTY
-        return out[0] if len(out) == 1 else Node(kind, kids=out)
+        if len(out) == 1:
+            return out[0]
+        if kind == "group" and all(self.attributes_only(c) for c in out):
+            # The same language (attributes have no order), but libxml2 validates a
+            # group of optional attributes in time exponential in the number an
+            # element carries (16 of TEI's global attributes: minutes), and an
+            # interleave of them in no time.
+            kind = "interleave"
+        return Node(kind, kids=out)
+
+    def attributes_only(self, p: Node, _seen: frozenset[str] = frozenset()) -> bool:
+        """Whether ``p`` matches attributes and nothing else (no element, no text)."""
+        k = p.kind
+        if k == "attribute":
+            return True
+        if k == "ref":
+            name = p.attrs["name"]
+            if name not in self.g.attributes_only:
+                body = self.g.defines.get(name)
+                self.g.attributes_only[name] = (
+                    body is not None and name not in _seen
+                    and self.attributes_only(body, _seen | {name}))
+            return self.g.attributes_only[name]
+        if k in ("optional", "group", "interleave", "choice", "zeroOrMore", "oneOrMore"):
+            return bool(p.kids) and all(self.attributes_only(c, _seen) for c in p.kids)
+        return False
 
 
 def _repeat(kind: str, c: Node) -> Node:

@@ -206,7 +206,7 @@ def allowed_later(g: Grammar, p: Pat, q: QName, depth: int = 3) -> bool:
     return False
 
 
-def _shallow(g: Grammar, p: Node, seen: set[str] | None = None) -> Iterable[Node]:
+def shallow(g: Grammar, p: Node, seen: set[str] | None = None) -> Iterable[Node]:
     """Nodes of an element's content, following refs but not entering child elements."""
     seen = set() if seen is None else seen
     stack = list(p.kids[1:]) if p.kind == "element" else [p]
@@ -224,25 +224,25 @@ def _shallow(g: Grammar, p: Node, seen: set[str] | None = None) -> Iterable[Node
 
 def attributes(g: Grammar, element: Node) -> list[Node]:
     """Attribute patterns an element pattern allows."""
-    return [n for n in _shallow(g, element) if n.kind == "attribute"]
+    return [n for n in shallow(g, element) if n.kind == "attribute"]
 
 
 def allows_text(g: Grammar, element: Node) -> bool:
     """Whether an element's content allows character data."""
     return any(n.kind in ("text", "mixed", "data", "value", "list")
-               for n in _shallow(g, element))
+               for n in shallow(g, element))
 
 
 def values(g: Grammar, p: Node) -> set[str] | None:
     """The enumerated values of an attribute's content (None if it has none)."""
-    vals = {(n.text or "").strip() for n in _shallow(g, p) if n.kind == "value"}
+    vals = {(n.text or "").strip() for n in shallow(g, p) if n.kind == "value"}
     return vals or None
 
 
 def value_nodes(g: Grammar, p: Node) -> list[Node]:
     """The ``value`` patterns of an attribute's content (with their documentation)."""
     out: dict[str, Node] = {}
-    for n in _shallow(g, p):
+    for n in shallow(g, p):
         if n.kind == "value":
             out.setdefault((n.text or "").strip(), n)
     return [out[k] for k in sorted(out)]
@@ -250,12 +250,12 @@ def value_nodes(g: Grammar, p: Node) -> list[Node]:
 
 def has_data(g: Grammar, p: Node) -> bool:
     """Whether an attribute's content accepts a datatype or free text (not just values)."""
-    return any(n.kind in ("data", "text", "list") for n in _shallow(g, p))
+    return any(n.kind in ("data", "text", "list") for n in shallow(g, p))
 
 
 def datatypes(g: Grammar, p: Node) -> list[str]:
     """The datatype names an attribute's content accepts (e.g. ``date``, ``anyURI``)."""
-    return list(dict.fromkeys(n.attrs.get("type", "") for n in _shallow(g, p)
+    return list(dict.fromkeys(n.lexical or n.attrs.get("type", "") for n in shallow(g, p)
                               if n.kind == "data"))
 
 

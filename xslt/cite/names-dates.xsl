@@ -138,8 +138,8 @@
         </xsl:choose>
       </xsl:iterate>
     </xsl:variable>
-    <!-- a stop word that ends the title is capitalised -->
-    <xsl:variable name="end" as="xs:integer"
+    <!-- a stop word that ends the title is capitalised (a title may hold no word) -->
+    <xsl:variable name="end" as="xs:integer?"
         select="(for $i in 1 to count($cased) return
                  $i[$cased[$i]/self::tk:run[normalize-space()]])[last()]"/>
     <xsl:sequence select="string-join(for $i in 1 to count($cased) return
@@ -149,7 +149,7 @@
   <xsl:function name="tk:cap-last-stop-word" as="xs:string">
     <xsl:param name="run" as="xs:string"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize($run, ' ')"/>
-    <xsl:variable name="last" as="xs:integer"
+    <xsl:variable name="last" as="xs:integer?"
         select="index-of($words ! boolean(.), true())[last()]"/>
     <xsl:sequence select="string-join(for $i in 1 to count($words) return
         if ($i = $last and string-length($words[$i]) gt 1

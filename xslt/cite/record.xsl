@@ -52,6 +52,9 @@
       <xsl:sequence select="tk:entry('note', tk:other-copies($ms))"/>
       <xsl:sequence select="tk:entry(if ($corresp) then 'source' else 'publisher',
           tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]))"/>
+      <!-- the edition's publisher (teikit.toml) when the header names none -->
+      <xsl:sequence select="tk:entry('publisher', $publisher[not(normalize-space(
+          tk:plain(($h/tei:fileDesc/tei:publicationStmt/tei:publisher)[1])))])"/>
       <xsl:sequence select="tk:entry('language',
           string(($h/tei:profileDesc/tei:langUsage/tei:language/@ident)[1]))"/>
       <xsl:sequence select="tk:entry('URL', normalize-space($base-url))"/>

@@ -97,8 +97,8 @@
             <xsl:with-param name="label" select="if ($translator) then 'Translator'
                 else 'Responsibility'"/>
             <xsl:with-param name="value" select="normalize-space((persName | orgName | name)[1])
-                || (if ($translator) then '' else
-                ' — ' || string-join(resp ! normalize-space(.), '; '))"/>
+                || (if ($translator or empty(resp)) then '' else
+                ' — ' || string-join(distinct-values(resp ! normalize-space()), ' / '))"/>
           </xsl:call-template>
         </xsl:for-each>
         <xsl:for-each select="$h/fileDesc/publicationStmt/(publisher, distributor)">

@@ -17,7 +17,7 @@
     <xsl:variable name="h" as="element(tei:teiHeader)" select="tk:header(.)"/>
     <xsl:variable name="file" as="element(tei:fileDesc)?" select="$h/tei:fileDesc"/>
     <xsl:variable name="pub" as="element(tei:publicationStmt)?" select="$file/tei:publicationStmt"/>
-    <xsl:variable name="profile" as="element(tei:profileDesc)?" select="$h/tei:profileDesc"/>
+    <xsl:variable name="profile" as="element(tei:profileDesc)*" select="$h/tei:profileDesc"/>
     <xsl:variable name="ms" as="element(tei:msIdentifier)*"
         select="$file/tei:sourceDesc//tei:msIdentifier"/>
     <xsl:variable name="idnos" as="xs:string*" select="tk:texts($pub/tei:idno)"/>

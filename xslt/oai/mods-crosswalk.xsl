@@ -16,7 +16,7 @@
     <xsl:variable name="h" as="element(tei:teiHeader)" select="tk:header(.)"/>
     <xsl:variable name="file" as="element(tei:fileDesc)?" select="$h/tei:fileDesc"/>
     <xsl:variable name="pub" as="element(tei:publicationStmt)?" select="$file/tei:publicationStmt"/>
-    <xsl:variable name="profile" as="element(tei:profileDesc)?" select="$h/tei:profileDesc"/>
+    <xsl:variable name="profile" as="element(tei:profileDesc)*" select="$h/tei:profileDesc"/>
     <xsl:variable name="titles" as="xs:string*" select="tk:titles($file/tei:titleStmt)"/>
     <mods version="3.7" xsi:schemaLocation="http://www.loc.gov/mods/v3 http://www.loc.gov/standards/mods/v3/mods-3-7.xsd">
       <titleInfo><title><xsl:value-of select="($titles[1], '[untitled]')[1]"/></title></titleInfo>

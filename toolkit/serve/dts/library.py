@@ -81,11 +81,12 @@ def load_document(path: Path, identifier: str, collection: str) -> Document:
 
 def dublin_core(tree: etree._ElementTree, identifier: str, file: str) -> dict[str, list]:
     """DTS ``dublinCore`` from the same crosswalk as OAI's ``oai_dc`` (xslt/dc.xsl)."""
+    from ...edition.resources import stylesheet
     from ...saxon import transform
     from ..oai import formats
 
     try:
-        xml = transform("dc", formats.header_document(tree), file=file,
+        xml = transform(stylesheet("dc"), formats.header_document(tree), file=file,
                         params={"identifier": identifier,
                                 "idprefix": formats.id_prefix(identifier)}).text
         dc = etree.fromstring(xml.strip().encode("utf-8"))

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ... import saxon as xslt
+from ...edition.resources import stylesheet
 from ...errors import Issue, TeikitError
 from ...xmlio import TEI_NS, XML_NS, serialize
 
@@ -73,7 +74,7 @@ def crosswalk(doc: bytes, identifier: str, file: str = "-") -> tuple[dict[str, s
     for f in FORMATS.values():
         try:
             params = {"identifier": identifier, "idprefix": id_prefix(identifier)}
-            out[f.prefix] = xslt.transform(f.stylesheet, doc, file=file,
+            out[f.prefix] = xslt.transform(stylesheet(f.stylesheet), doc, file=file,
                                            params=params).text.strip()
         except TeikitError as exc:
             problems.append(Issue(file, 1, 1, "warning",

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ...errors import InputError, Issue, TeikitError
-from ...xmlio import iter_xml_files, parse_tei, read_bytes
+from ...xmlio import IncludeScope, iter_xml_files, parse_tei, read_bytes
 from . import formats
 
 DEFAULT_REPOSITORY_ID = "teikit.local"
@@ -133,11 +133,13 @@ class Store:
         return f"oai:{self.repository_id}:{local_identifier(stem)}"
 
     # -- indexing ------------------------------------------------------------------
-    def index(self, src: str | os.PathLike) -> IndexReport:
-        """Bring the index up to date with the TEI files of folder ``src``."""
+    def index(self, src: str | os.PathLike, scope: IncludeScope | None = None) -> IndexReport:
+        """Bring the index up to date with the TEI files of folder ``src``; XIncludes
+        resolve inside ``scope`` (default: ``src``, the folder given)."""
         src = Path(src)
         if not src.is_dir():
             raise InputError("not a folder of TEI documents", file=str(src))
+        self._scope = scope or IncludeScope.of(src)
         report = IndexReport()
         with self._write:
             known = {r.identifier: r for r in self.records(include_sets=False)}
@@ -169,7 +171,7 @@ class Store:
                                          (str(rel), ident))
                 report.unchanged += 1
                 return
-            tree = parse_tei(path)
+            tree = parse_tei(path, scope=self._scope)
         except TeikitError as exc:
             report.issues.append(exc.as_issue())
             return
@@ -294,9 +296,11 @@ class LiveIndex:
     """A store kept current with its folder: re-indexed when the folder's signature changes,
     checked at most every ``interval`` seconds."""
 
-    def __init__(self, store: Store, src: str | os.PathLike, interval: float = 2.0):
+    def __init__(self, store: Store, src: str | os.PathLike, interval: float = 2.0,
+                 scope: IncludeScope | None = None):
         self.store = store
         self.src = Path(src)
+        self.scope = scope
         self.interval = interval
         self._lock = threading.Lock()
         self._checked = 0.0
@@ -313,7 +317,7 @@ class LiveIndex:
             self._checked = now
             sig = folder_signature(self.src)
             if force or sig != self._signature:
-                self.last_report = self.store.index(self.src)
+                self.last_report = self.store.index(self.src, self.scope)
                 self._signature = sig
                 return self.last_report
             return None
