@@ -36,7 +36,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lhtml
 
-from toolkit import XSLT_DIR
+from toolkit.edition.resources import xslt_dir
 from toolkit.xmlio import TEI_NS
 
 T = f"{{{TEI_NS}}}"
@@ -64,7 +64,7 @@ def glued_words():
 @cache
 def kept_out() -> frozenset[str]:
     """Local names the behaviour table keeps out of the reading text (omit, metadata)."""
-    xsl = etree.parse(str(XSLT_DIR / "common" / "behaviours.xsl"))
+    xsl = etree.parse(str(xslt_dir() / "common" / "behaviours.xsl"))
     names: set[str] = set()
     first: dict[str, str] = {}
     for row in xsl.iter("{urn:teikit:ns}row"):
