@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -71,3 +74,36 @@ def vnu_jar() -> Path | None:
 def axe_js() -> Path | None:
     p = ROOT / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
     return p if p.is_file() else None
+
+
+#: Debian's chromium and its driver, for the browser tests (None where not installed).
+CHROMIUM = shutil.which("chromium")
+DRIVER = shutil.which("chromedriver")
+NO_BROWSER = "chromium and chromium-driver (Debian) are not installed"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+@contextmanager
+def chromium_driver(window: str, script_timeout: float | None = None,
+                    extra: tuple[str, ...] = ()) -> Iterator[object]:
+    """A selenium driver of headless Debian chromium with a fresh profile, quit on exit."""
+    import pytest
+
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    with tempfile.TemporaryDirectory() as profile:
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for f in [*CHROMIUM_FLAGS, f"--window-size={window}", *extra,
+                  f"--user-data-dir={profile}"]:
+            opts.add_argument(f)
+        drv = webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER))
+        if script_timeout is not None:
+            drv.set_script_timeout(script_timeout)
+        try:
+            yield drv
+        finally:
+            drv.quit()

@@ -7,23 +7,15 @@ Needs Debian's chromium and chromium-driver, selenium (pip) and axe-core
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 
 import pytest
 
 from tests.conftest import TELEGRAM
-from tests.html.helpers import axe_js
+from tests.html.helpers import CHROMIUM, DRIVER, NO_BROWSER, axe_js, chromium_driver
 from toolkit.site.batch import build
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1280,900"]
-
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="chromium and chromium-driver (Debian) are not installed")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason=NO_BROWSER)
 
 
 @pytest.fixture(scope="module")
@@ -35,19 +27,8 @@ def site():
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    with tempfile.TemporaryDirectory() as profile:
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for f in FLAGS + [f"--user-data-dir={profile}"]:
-            opts.add_argument(f)
-        drv = webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER))
-        try:
-            yield drv
-        finally:
-            drv.quit()
+    with chromium_driver("1280,900") as drv:
+        yield drv
 
 
 def _open(browser, site, page):
@@ -119,21 +100,8 @@ def test_no_serious_accessibility_violations(browser, site, page):
     assert not serious, serious
 
 
-def _chrome(extra: list[str]):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp()
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for f in FLAGS + extra + [f"--user-data-dir={profile}"]:
-        opts.add_argument(f)
-    return webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER)), profile
-
-
 def test_without_javascript_reading_text_tooltips_and_footnotes_work(site):
-    drv, profile = _chrome(["--blink-settings=scriptEnabled=false"])
-    try:
+    with chromium_driver("1280,900", extra=("--blink-settings=scriptEnabled=false",)) as drv:
         b = _open(drv, site, _page(site))
         text = _visible(b)
         assert "полка " in text and "полкат" not in text  # the reading text
@@ -149,22 +117,15 @@ def test_without_javascript_reading_text_tooltips_and_footnotes_work(site):
         assert b.current_url.endswith("#" + target)  # the footnote link works without JS
         note = b.find_element("id", target)
         assert note.is_displayed() and "this is the GRU" in note.text
-    finally:
-        drv.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def test_narrow_screen_stacks_the_columns(site):
-    drv, profile = _chrome(["--window-size=420,900"])
-    try:
+    with chromium_driver("420,900") as drv:
         b = _open(drv, site, _page(site))
         ru = b.find_element("id", "ru-mao-p1")
         en = b.find_element("id", "en-mao-p1")
         assert en.location["y"] > ru.location["y"] + ru.size["height"] - 1
         assert abs(en.location["x"] - ru.location["x"]) < 40
-    finally:
-        drv.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def test_superscript_marks_keep_the_line_height_even(browser, site):

@@ -21,22 +21,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, ROOT, TELEGRAM
-from tests.html.helpers import axe_js
+from tests.html.helpers import CHROMIUM, DRIVER, NO_BROWSER, axe_js, chromium_driver
 from toolkit.site.batch import build
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1200,1100"]
 OUTPUT = ROOT / "tests" / "output"
 PLAY = CORPUS / "rusdracor__chekhov-jubilej.xml"
 LETTERS = [CORPUS / "schnitzler__L02090.xml", CORPUS / "schnitzler__L03683.xml"]
 STEM = TELEGRAM.stem
 PAGE = f"{STEM}/{STEM}.html"
 
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="chromium and chromium-driver (Debian) are not installed")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason=NO_BROWSER)
 
 
 @pytest.fixture(scope="module")
@@ -73,20 +67,8 @@ def served():
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    with tempfile.TemporaryDirectory() as profile:
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for f in FLAGS + [f"--user-data-dir={profile}"]:
-            opts.add_argument(f)
-        drv = webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER))
-        drv.set_script_timeout(60)
-        try:
-            yield drv
-        finally:
-            drv.quit()
+    with chromium_driver("1200,1100", script_timeout=60) as drv:
+        yield drv
 
 
 def _wait(browser, script: str, timeout: float = 60):
@@ -261,27 +243,16 @@ def test_axe_finds_no_violation(browser, served, page):
 
 
 def test_without_javascript_the_table_and_the_menu_work(served):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
     base, _, _ = served
-    with tempfile.TemporaryDirectory() as profile:
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for f in FLAGS + ["--blink-settings=scriptEnabled=false", f"--user-data-dir={profile}"]:
-            opts.add_argument(f)
-        drv = webdriver.Chrome(options=opts, service=Service(executable_path=DRIVER))
-        try:
-            drv.get(base + "index.html")
-            table = drv.find_element("id", "tk-doc-table")
-            assert table.is_displayed() and "Ciphered Telegram" in table.text
-            assert not drv.find_element("css selector", ".tk-table-tools").is_displayed()
-            drv.get(base + PAGE)
-            menu = drv.find_element("css selector", "details.tk-download")
-            menu.find_element("tag name", "summary").click()
-            pdfless = menu.find_element("link text", "Reading text")
-            assert pdfless.is_displayed()
-            drv.get(base + "search.html")
-            assert "Searching needs JavaScript" in drv.find_element("tag name", "main").text
-        finally:
-            drv.quit()
+    with chromium_driver("1200,1100", extra=("--blink-settings=scriptEnabled=false",)) as drv:
+        drv.get(base + "index.html")
+        table = drv.find_element("id", "tk-doc-table")
+        assert table.is_displayed() and "Ciphered Telegram" in table.text
+        assert not drv.find_element("css selector", ".tk-table-tools").is_displayed()
+        drv.get(base + PAGE)
+        menu = drv.find_element("css selector", "details.tk-download")
+        menu.find_element("tag name", "summary").click()
+        pdfless = menu.find_element("link text", "Reading text")
+        assert pdfless.is_displayed()
+        drv.get(base + "search.html")
+        assert "Searching needs JavaScript" in drv.find_element("tag name", "main").text
